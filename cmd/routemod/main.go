@@ -1,0 +1,106 @@
+// Command routemod migrates a Next.js project's pages-router API routes
+// (pages/api/**) into app-router route handlers (app/api/**/route.ts).
+//
+// With no flag it prints a unified diff of every change and writes nothing.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/transforms"
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	os.Exit(run(os.Args))
+}
+
+func run(args []string) int {
+	code := codemod.ExitOK
+	app := &cli.App{
+		Name:      "routemod",
+		Usage:     "migrate Next.js pages/api routes to app-router route handlers",
+		UsageText: "routemod [flags] [PATH ...]   (PATH: a Next.js project root, default \".\", or route files)",
+		Description: "Without flags routemod prints a unified diff of every change and writes nothing.\n" +
+			"Every file ends in one status: migrated, needs-review (with TODO(routemod) markers),\n" +
+			"unchanged, skipped (with a reason) or error (with a location).\n" +
+			"Exit codes: 0 ok, 1 --check found pending changes, 2 errors.\n\n" +
+			"Transforms (for --run):\n" + transforms.Describe(),
+		HideHelpCommand: true,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write route.ts files and remove the migrated pages/api files"},
+			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the files that would change"},
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON report on stdout"},
+			&cli.BoolFlag{Name: "check", Usage: "exit 1 if anything would change; write nothing"},
+			&cli.BoolFlag{Name: "force", Usage: "allow --write in a git work tree with uncommitted changes"},
+			&cli.StringSliceFlag{Name: "run", Aliases: []string{"r"}, Usage: "run only the named transforms (`NAME,...`)"},
+			&cli.IntFlag{Name: "next-version", Usage: "target Next.js major `VERSION` (default: read package.json, else 16)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: one per CPU)"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the diff: auto, always or never"},
+		},
+		Action: func(c *cli.Context) error {
+			var names []string
+			for _, s := range c.StringSlice("run") {
+				for _, n := range strings.Split(s, ",") {
+					if n = strings.TrimSpace(n); n != "" {
+						names = append(names, n)
+					}
+				}
+			}
+			m, err := transforms.New(names)
+			if err != nil {
+				return err
+			}
+			color, err := useColor(c.String("color"))
+			if err != nil {
+				return err
+			}
+			if c.Bool("write") && c.Bool("check") {
+				return fmt.Errorf("--write and --check cannot be used together")
+			}
+			if v := c.Int("next-version"); v != 0 && v < 13 {
+				return fmt.Errorf("--next-version %d: route handlers need Next.js 13.2 or later", v)
+			}
+			code = codemod.Run(codemod.Options{
+				Paths:     c.Args().Slice(),
+				Write:     c.Bool("write"),
+				List:      c.Bool("list"),
+				JSON:      c.Bool("json"),
+				Check:     c.Bool("check"),
+				Force:     c.Bool("force"),
+				NextMajor: c.Int("next-version"),
+				Jobs:      c.Int("jobs"),
+				Color:     color,
+				Progress:  isTerminal(os.Stderr),
+				Migrator:  m,
+			})
+			return nil
+		},
+	}
+	if err := app.Run(args); err != nil {
+		fmt.Fprintf(os.Stderr, "routemod: %v\n", err)
+		return codemod.ExitError
+	}
+	return code
+}
+
+// useColor resolves --color: auto colours only a terminal, and honours NO_COLOR.
+func useColor(mode string) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb", nil
+	}
+	return false, fmt.Errorf("--color %q: want auto, always or never", mode)
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,395 @@
+package codemod
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options configure one run, as gofmt's flags do.
+type Options struct {
+	Paths     []string // project roots or route files; default "."
+	Write     bool     // apply the changes
+	List      bool     // list files that would change
+	JSON      bool     // one JSON report on stdout
+	Check     bool     // exit 1 when anything would change; write nothing
+	Force     bool     // allow Write in a dirty git tree
+	NextMajor int      // target Next.js major; 0 reads package.json
+	Jobs      int      // parallel workers; 0 means one per CPU
+	Color     bool     // colour the diff
+	Progress  bool     // show a progress line on Stderr
+	Migrator  Migrator // the transforms to run
+	Stdout    io.Writer
+	Stderr    io.Writer
+}
+
+// Exit codes.
+const (
+	ExitOK      = 0 // nothing failed
+	ExitPending = 1 // --check found changes
+	ExitError   = 2 // at least one error
+)
+
+// job is one route file of one project.
+type job struct {
+	proj      *Project
+	rel       string
+	arg       string // root as given
+	nextMajor int
+	pre       *Result // decided before processing (collision, existing target)
+}
+
+// Run migrates every project named in opts and returns the exit code.
+func Run(opts Options) int {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	jobs, err := plan(opts)
+	if err != nil {
+		fmt.Fprintf(opts.Stderr, "routemod: %v\n", err)
+		return ExitError
+	}
+	if opts.Write && !opts.Check && !opts.Force {
+		seen := map[string]bool{}
+		for _, j := range jobs {
+			if seen[j.proj.Root] {
+				continue
+			}
+			seen[j.proj.Root] = true
+			dirty, err := GitDirty(j.proj.Root)
+			if err != nil {
+				fmt.Fprintf(opts.Stderr, "routemod: %s: checking git status: %v\n", j.arg, err)
+				return ExitError
+			}
+			if dirty {
+				fmt.Fprintf(opts.Stderr, "routemod: refusing to write: %s is in a git work tree with uncommitted changes; commit or stash them first, or pass --force\n", j.arg)
+				return ExitError
+			}
+		}
+	}
+	return execute(opts, jobs)
+}
+
+// plan resolves the paths to projects, discovers route files and plans
+// every move, marking collisions and existing targets before anything runs.
+func plan(opts Options) ([]*job, error) {
+	var jobs []*job
+	projects := map[string]*Project{}
+	for _, arg := range opts.Paths {
+		abs, err := filepath.Abs(arg)
+		if err != nil {
+			return nil, err
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", arg, err)
+		}
+		root, files := abs, []string(nil)
+		if st.IsDir() {
+			files, err = Discover(abs)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", arg, err)
+			}
+		} else {
+			r, rel, ok := projectOf(abs)
+			if !ok {
+				return nil, fmt.Errorf("%s: not a pages/api route file", arg)
+			}
+			root, files = r, []string{rel}
+		}
+		proj := projects[root]
+		if proj == nil {
+			all, err := Discover(root)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", arg, err)
+			}
+			proj = &Project{Root: root, Moves: map[string]string{}}
+			for _, rel := range all {
+				if t, err := PlanTarget(rel); err == nil {
+					proj.Moves[rel] = t
+				}
+			}
+			projects[root] = proj
+		}
+		major := opts.NextMajor
+		if major == 0 {
+			major = DetectNextMajor(root)
+		}
+		for _, rel := range files {
+			jobs = append(jobs, &job{proj: proj, rel: rel, arg: arg, nextMajor: major})
+		}
+	}
+	// Collisions and existing targets, per project.
+	for _, proj := range projects {
+		bySource := map[string][]string{}
+		for src, t := range proj.Moves {
+			bySource[t] = append(bySource[t], src)
+		}
+		for t, srcs := range bySource {
+			if len(srcs) > 1 {
+				sort.Strings(srcs)
+				for _, s := range srcs {
+					proj.skipReason(s, fmt.Sprintf("%s and %s both move to %s", srcs[0], srcs[1], t))
+				}
+			}
+			if _, err := os.Lstat(filepath.Join(proj.Root, filepath.FromSlash(t))); err == nil {
+				for _, s := range srcs {
+					proj.skipReason(s, fmt.Sprintf("target %s already exists", t))
+				}
+			}
+		}
+	}
+	for _, j := range jobs {
+		if reason, ok := j.proj.skips[j.rel]; ok {
+			j.pre = &Result{Path: j.rel, Status: StatusSkipped, Reasons: []string{reason}}
+		}
+	}
+	return jobs, nil
+}
+
+func (p *Project) skipReason(rel, reason string) {
+	if p.skips == nil {
+		p.skips = map[string]string{}
+	}
+	if _, ok := p.skips[rel]; !ok {
+		p.skips[rel] = reason
+	}
+}
+
+// projectOf finds the project root of a route file path.
+func projectOf(abs string) (root, rel string, ok bool) {
+	s := filepath.ToSlash(abs)
+	for _, marker := range []string{"/src/pages/api/", "/pages/api/"} {
+		if i := strings.LastIndex(s, marker); i >= 0 {
+			root = filepath.FromSlash(s[:i])
+			rel = s[i+1:]
+			if IsRouteFile(rel) {
+				return root, rel, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+var majorRE = regexp.MustCompile(`\d+`)
+
+// DetectNextMajor reads the next version from root's package.json; 16 (the
+// current major) when it is absent or not a plain version range.
+func DetectNextMajor(root string) int {
+	b, err := os.ReadFile(filepath.Join(root, "package.json"))
+	if err != nil {
+		return 16
+	}
+	var pkg struct {
+		Dependencies    map[string]string `json:"dependencies"`
+		DevDependencies map[string]string `json:"devDependencies"`
+	}
+	if json.Unmarshal(b, &pkg) != nil {
+		return 16
+	}
+	v := pkg.Dependencies["next"]
+	if v == "" {
+		v = pkg.DevDependencies["next"]
+	}
+	if m := majorRE.FindString(v); m != "" {
+		if n, err := strconv.Atoi(m); err == nil && n >= 9 {
+			return n
+		}
+	}
+	return 16
+}
+
+// execute processes jobs on a worker pool and emits results in job order.
+func execute(opts Options, jobs []*job) int {
+	n := opts.Jobs
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	results := make([]*Result, len(jobs))
+	ready := make([]chan struct{}, len(jobs))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	next := make(chan int, len(jobs))
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	// Bound how far workers run ahead of the emitter so memory stays flat.
+	window := make(chan struct{}, 4*n+16)
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := NewParser()
+			defer p.Close()
+			for i := range next {
+				window <- struct{}{}
+				j := jobs[i]
+				r := j.pre
+				if r == nil {
+					r = process(p, opts.Migrator, j.proj, j.rel, j.nextMajor)
+				}
+				r.Root = j.arg
+				results[i] = r
+				close(ready[i])
+			}
+		}()
+	}
+	em := newEmitter(opts, len(jobs))
+	for i := range jobs {
+		<-ready[i]
+		em.emit(jobs[i], results[i])
+		results[i] = nil
+		<-window
+	}
+	wg.Wait()
+	return em.finish()
+}
+
+// emitter prints or writes results one at a time, in order.
+type emitter struct {
+	opts    Options
+	sum     Summary
+	json    *jsonReport
+	total   int
+	done    int
+	start   time.Time
+	lastBar time.Time
+	pending bool
+}
+
+func newEmitter(opts Options, total int) *emitter {
+	e := &emitter{opts: opts, sum: Summary{}, total: total, start: time.Now()}
+	if opts.JSON {
+		e.json = &jsonReport{w: opts.Stdout}
+		e.json.begin()
+	}
+	return e
+}
+
+func (e *emitter) emit(j *job, r *Result) {
+	o := e.opts
+	if r.Changed() {
+		e.pending = true
+		switch {
+		case o.Check:
+		case o.Write:
+			e.write(j, r)
+		case o.List, o.JSON:
+		default:
+		}
+		if r.Changed() && !o.Write && !o.Check && !o.List {
+			d := UnifiedDiff(r.Path, r.NewPath, r.orig, r.out)
+			if o.JSON {
+				r.Diff = string(d)
+			} else {
+				if o.Color {
+					d = ColorizeDiff(d)
+				}
+				e.opts.Stdout.Write(d)
+			}
+		}
+	}
+	e.sum[r.Status]++
+	if e.json != nil {
+		if err := e.json.add(r); err != nil {
+			fmt.Fprintf(o.Stderr, "routemod: %v\n", err)
+		}
+	} else {
+		e.clearBar()
+		prefix := r.Path
+		if len(o.Paths) > 1 || o.Paths[0] != "." {
+			prefix = filepath.ToSlash(filepath.Join(r.Root, r.Path))
+		}
+		switch {
+		case r.Status == StatusSkipped || r.Status == StatusError:
+			fmt.Fprintf(o.Stderr, "%s: %s: %s\n", prefix, r.Status, strings.Join(r.Reasons, "; "))
+		case r.Changed() && (o.List || o.Check):
+			fmt.Fprintln(o.Stdout, prefix)
+		case r.Changed() && o.Write:
+			fmt.Fprintf(o.Stdout, "%s -> %s (%s)\n", prefix, r.NewPath, r.Status)
+		}
+		if r.Status == StatusNeedsReview {
+			for _, t := range r.TODOs {
+				fmt.Fprintf(o.Stderr, "%s:%d: TODO(routemod): %s\n", r.NewPath, t.Line, t.Text)
+			}
+		}
+	}
+	r.orig, r.out = nil, nil
+	e.done++
+	e.bar()
+}
+
+// write applies one result safely; a failure turns it into an error entry.
+func (e *emitter) write(j *job, r *Result) {
+	src := filepath.Join(j.proj.Root, filepath.FromSlash(r.Path))
+	dst := src
+	if r.NewPath != "" {
+		dst = filepath.Join(j.proj.Root, filepath.FromSlash(r.NewPath))
+	}
+	stop := filepath.Join(j.proj.Root, filepath.FromSlash(pagesDirOf(r.Path)))
+	if err := WriteMove(src, dst, r.orig, r.out, stop); err != nil {
+		r.Status = StatusError
+		r.Reasons = append(r.Reasons, fmt.Sprintf("write %s: %v; nothing changed for this file", r.NewPath, err))
+	}
+}
+
+func pagesDirOf(rel string) string {
+	if strings.HasPrefix(rel, "src/") {
+		return "src/pages"
+	}
+	return "pages"
+}
+
+func (e *emitter) bar() {
+	if !e.opts.Progress || e.json != nil || e.total < 200 {
+		return
+	}
+	now := time.Now()
+	if now.Sub(e.lastBar) < 100*time.Millisecond && e.done != e.total {
+		return
+	}
+	e.lastBar = now
+	rate := float64(e.done) / now.Sub(e.start).Seconds()
+	const width = 30
+	fill := width * e.done / e.total
+	fmt.Fprintf(e.opts.Stderr, "\r[%s%s] %d/%d files %.0f/s", strings.Repeat("=", fill), strings.Repeat(" ", width-fill), e.done, e.total, rate)
+}
+
+func (e *emitter) clearBar() {
+	if e.opts.Progress && e.json == nil && e.total >= 200 && e.done > 0 {
+		fmt.Fprint(e.opts.Stderr, "\r\033[K")
+	}
+}
+
+func (e *emitter) finish() int {
+	e.clearBar()
+	if e.json != nil {
+		e.json.end(e.sum)
+	}
+	fmt.Fprintln(e.opts.Stderr, e.sum.String())
+	switch {
+	case e.sum[StatusError] > 0:
+		return ExitError
+	case e.opts.Check && e.pending:
+		return ExitPending
+	}
+	return ExitOK
+}

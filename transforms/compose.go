@@ -1,0 +1,203 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// compose folds the handler and every edit inside it into one edit that
+// writes the output functions in its place:
+//
+//	export default async function handler(req, res) {...} => export async function GET(req: NextRequest) {...}
+//	one function, several methods                           => async function handler(...) {...}; export { handler as GET, handler as POST }
+func (m *migration) compose() error {
+	f, h := m.f, m.h
+	sorted, err := codemod.SortEdits(f.Edits())
+	if err != nil {
+		return err
+	}
+	var inside, outside []codemod.Edit
+	for _, e := range sorted {
+		switch {
+		case e.End <= h.start || e.Start >= h.end:
+			outside = append(outside, e)
+		case e.Start >= h.start && e.End <= h.end:
+			inside = append(inside, e)
+		default:
+			return &codemod.ConflictError{A: codemod.Edit{Start: h.start, End: h.end, By: "handler"}, B: e}
+		}
+	}
+	eol, ind := f.Style.EOL, f.Style.Indent
+	keep := m.inTemplate()
+	var sb strings.Builder
+	for i, fn := range m.funcs {
+		if i > 0 {
+			sb.WriteString(eol + eol)
+		}
+		name := fn.methods[0]
+		if len(m.funcs) == 1 && len(fn.methods) > 1 {
+			name = h.name
+			if name == "" || isHTTPMethod(name) {
+				name = m.name("handler", "handler", "routeHandler")
+			}
+		}
+		if isHTTPMethod(name) {
+			sb.WriteString("export ")
+		}
+		if fn.async || h.async {
+			sb.WriteString("async ")
+		}
+		sb.WriteString("function " + name + "(" + m.signature(fn) + ") {" + eol)
+		for _, p := range sortedPrologue(fn.prologue) {
+			sb.WriteString(ind + p.line + eol)
+		}
+		for _, p := range fn.parts {
+			if p.end <= p.start {
+				continue
+			}
+			ri := codemod.Reindent{Keep: keep}
+			if len(p.base) >= len(ind) {
+				ri.Strip = len(p.base) - len(ind)
+			} else {
+				ri.Add = ind[len(p.base):]
+			}
+			text, err := codemod.CopyRange(m.src, p.start, p.end, inside, ri)
+			if err != nil {
+				return err
+			}
+			if p.inline {
+				text = ind + strings.TrimSpace(text)
+			}
+			sb.WriteString(text)
+			if !strings.HasSuffix(text, "\n") {
+				sb.WriteString(eol)
+			}
+		}
+		if fn.expr != nil {
+			text, err := codemod.CopyRange(m.src, fn.expr.Start, fn.expr.End, inside, codemod.Reindent{Keep: keep})
+			if err != nil {
+				return err
+			}
+			sb.WriteString(ind + "return " + text + m.semi() + eol)
+		}
+		sb.WriteString("}")
+		var aliases []string
+		for _, meth := range fn.methods {
+			if meth != name {
+				aliases = append(aliases, name+" as "+meth)
+			}
+		}
+		if len(aliases) > 0 {
+			sb.WriteString(eol + eol + "export { " + strings.Join(aliases, ", ") + " }" + m.semi())
+		}
+	}
+	edits := append(outside, codemod.Edit{Start: h.start, End: h.end, New: sb.String(), By: m.composedBy(inside)})
+	for _, d := range h.deletes {
+		start, end := d.Start, d.End
+		if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+			start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+			// drop one blank line left behind
+			if start > 0 && end < len(m.src) && strings.TrimSpace(string(m.src[codemod.LineStart(m.src, start-1):start])) == "" && strings.TrimSpace(string(m.src[end:lineEnd(m.src, end)])) == "" {
+				start = codemod.LineStart(m.src, start-1)
+			}
+		}
+		edits = append(edits, codemod.Edit{Start: start, End: end, By: "handler"})
+	}
+	f.SetEdits(edits)
+	return nil
+}
+
+// composedBy names the transforms whose edits the composed edit carries.
+func (m *migration) composedBy(inside []codemod.Edit) string {
+	names := []string{"handler"}
+	seen := map[string]bool{"handler": true}
+	for _, e := range inside {
+		if !seen[e.By] {
+			seen[e.By] = true
+			names = append(names, e.By)
+		}
+	}
+	return strings.Join(names, "+")
+}
+
+// signature writes an output function's parameters.
+//
+//	(req: NextApiRequest, res: NextApiResponse) => (req: NextRequest)
+//	req.query.id in pages/api/users/[id].ts     => (req: NextRequest, { params }: { params: Promise<{ id: string }> })
+func (m *migration) signature(fn *outFunc) string {
+	req := m.h.req
+	if m.f.TypeScript {
+		m.use("next/server", "NextRequest", false)
+		req += ": NextRequest"
+	}
+	if !fn.params {
+		return req
+	}
+	pat := "{ params }"
+	if n := m.paramsName(); n != "params" {
+		pat = "{ params: " + n + " }"
+	}
+	if !m.f.TypeScript {
+		return req + ", " + pat
+	}
+	var fields []string
+	for _, s := range m.f.Segments {
+		switch {
+		case s.Optional:
+			fields = append(fields, s.Name+"?: string[]")
+		case s.CatchAll:
+			fields = append(fields, s.Name+": string[]")
+		default:
+			fields = append(fields, s.Name+": string")
+		}
+	}
+	typ := "{ " + strings.Join(fields, "; ") + " }"
+	if m.f.NextMajor >= 15 {
+		typ = "Promise<" + typ + ">"
+	}
+	return req + ", " + pat + ": { params: " + typ + " }"
+}
+
+// paramsName is the local name of the route params.
+func (m *migration) paramsName() string { return m.name("params", "params", "routeParams") }
+
+// semi returns ";" unless the file leaves statements without semicolons.
+func (m *migration) semi() string {
+	with, without := 0, 0
+	for _, st := range m.f.Root.Children {
+		switch st.Kind {
+		case "import_statement", "expression_statement", "lexical_declaration", "variable_declaration", "export_statement":
+			if strings.HasSuffix(strings.TrimSpace(m.text(st)), ";") {
+				with++
+			} else if st.Kind != "export_statement" {
+				without++
+			}
+		}
+	}
+	if without > with {
+		return ""
+	}
+	return ";"
+}
+
+// inTemplate reports whether an offset lies inside a template literal,
+// whose lines are never re-indented.
+func (m *migration) inTemplate() func(int) bool {
+	var ranges [][2]int
+	m.f.Root.Walk(func(n *Node) bool {
+		if n.Kind == "template_string" {
+			ranges = append(ranges, [2]int{n.Start, n.End})
+			return false
+		}
+		return true
+	})
+	return func(off int) bool {
+		for _, r := range ranges {
+			if off > r[0] && off < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+}

@@ -1,0 +1,49 @@
+package transforms
+
+import (
+	"fmt"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// replaceFolding replaces [start, end) with the text build returns. build
+// copies sub-nodes with copy, which applies the edits other transforms
+// already made inside them; those edits are folded into the new one. An
+// edit inside the range that no copy used is a conflict.
+func (m *migration) replaceFolding(start, end int, build func(copy func(n *Node) string) string) {
+	f := m.f
+	var inner, rest []codemod.Edit
+	for _, e := range f.Edits() {
+		insertAtStart := e.Start == e.End && e.Start == start
+		if e.Start >= start && e.End <= end && !insertAtStart && !(e.Start == e.End && e.Start == end) {
+			inner = append(inner, e)
+		} else {
+			rest = append(rest, e)
+		}
+	}
+	sorted, err := codemod.SortEdits(inner)
+	if err != nil {
+		panic(err)
+	}
+	used := make([]bool, len(sorted))
+	cp := func(n *Node) string {
+		for i, e := range sorted {
+			if e.Start >= n.Start && e.End <= n.End {
+				used[i] = true
+			}
+		}
+		s, err := codemod.CopyRange(m.src, n.Start, n.End, sorted, codemod.Reindent{})
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	text := build(cp)
+	for i, u := range used {
+		if !u {
+			panic(fmt.Errorf("edit [%d,%d) by %s lost inside [%d,%d)", sorted[i].Start, sorted[i].End, sorted[i].By, start, end))
+		}
+	}
+	f.SetEdits(rest)
+	f.Replace(start, end, text)
+}

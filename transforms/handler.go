@@ -1,0 +1,191 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// handler is the pages-router request handler of a route file.
+type handler struct {
+	fn       *Node   // the function: declaration, expression or arrow
+	body     *Node   // statement_block, or the expression of an arrow
+	name     string  // the function's name, "" when anonymous
+	req, res string  // parameter names ("" when absent)
+	async    bool
+	start    int     // the range the output functions replace
+	end      int
+	deletes  []*Node // statements removed with it (export default h; module.exports = h)
+}
+
+// findHandler locates the default-exported handler. It skips the file when
+// there is none or when it is wrapped in a call.
+//
+//	export default function handler(req, res) {}      => found
+//	export default async (req, res) => {}             => found
+//	const handler: NextApiHandler = ...; export default handler => found
+//	module.exports = handler / module.exports = (req, res) => {} => found
+//	export default withAuth(handler)                  => skipped, names withAuth
+func (m *migration) findHandler() bool {
+	f := m.f
+	var value, exportStmt *Node
+	for _, st := range f.Root.Children {
+		switch st.Kind {
+		case "export_statement":
+			if st.ChildOfKind("default") == nil {
+				continue
+			}
+			exportStmt = st
+			if d := st.ChildByField("declaration"); d != nil {
+				value = d
+			} else {
+				value = st.ChildByField("value")
+			}
+		case "expression_statement":
+			a := st.NamedChildren()
+			if len(a) == 1 && a[0].Kind == "assignment_expression" {
+				left := strings.ReplaceAll(m.text(a[0].ChildByField("left")), " ", "")
+				if left == "module.exports" || left == "exports.default" {
+					exportStmt, value = st, a[0].ChildByField("right")
+				}
+			}
+		}
+	}
+	if value == nil {
+		f.Skip("not a route: no default export (a helper module under pages/api? move it out of pages/api by hand)")
+		return false
+	}
+	value = codemod.Unparen(value)
+	for value.Kind == "as_expression" || value.Kind == "satisfies_expression" {
+		value = codemod.Unparen(value.NamedChildren()[0])
+	}
+	h := &handler{start: exportStmt.Start, end: exportStmt.End}
+	switch value.Kind {
+	case "function_declaration", "function_expression", "arrow_function", "function":
+		h.fn = value
+	case "identifier":
+		name := m.text(value)
+		decl, fn := m.topLevelFunction(name)
+		if fn == nil {
+			f.Skip("the default export %s is not a function declared in this file", name)
+			return false
+		}
+		h.fn, h.start, h.end = fn, decl.Start, decl.End
+		h.deletes = append(h.deletes, exportStmt)
+		if n := m.otherUses(name, decl, exportStmt); n != nil {
+			line, _ := codemod.LineCol(m.src, n.Start)
+			f.Skip("the handler %s is also used on line %d; routemod only moves a handler nothing else refers to", name, line)
+			return false
+		}
+	case "call_expression":
+		callee := value.ChildByField("function")
+		f.Skip("the handler is wrapped in %s(...); routemod cannot see what the wrapper does: unwrap it or migrate by hand", m.text(callee))
+		return false
+	default:
+		f.Skip("the default export is a %s, not a handler function", strings.ReplaceAll(value.Kind, "_", " "))
+		return false
+	}
+	if n := h.fn.ChildByField("name"); n != nil {
+		h.name = m.text(n)
+		if exportStmt != nil && h.start == exportStmt.Start {
+			// export default function handler(...) — the name is local to it.
+			if u := m.otherUses(h.name, exportStmt); u != nil {
+				line, _ := codemod.LineCol(m.src, u.Start)
+				f.Skip("the handler %s is also used on line %d; routemod only moves a handler nothing else refers to", h.name, line)
+				return false
+			}
+		}
+	}
+	h.async = h.fn.ChildOfKind("async") != nil
+	if h.fn.ChildOfKind("*") != nil {
+		f.Skip("the handler is a generator function")
+		return false
+	}
+	h.body = h.fn.ChildByField("body")
+	params := h.fn.ChildByField("parameters")
+	var plist []*Node
+	if params != nil {
+		for _, p := range params.NamedChildren() {
+			if p.Kind != "comment" {
+				plist = append(plist, p)
+			}
+		}
+	} else if p := h.fn.ChildByField("parameter"); p != nil {
+		plist = append(plist, p)
+	}
+	for i, p := range plist {
+		if i > 1 {
+			break
+		}
+		id := p
+		if p.Kind == "required_parameter" || p.Kind == "optional_parameter" {
+			id = p.ChildByField("pattern")
+		}
+		if id == nil || id.Kind != "identifier" {
+			f.Skip("the handler's %s parameter is destructured; routemod needs it as a plain name", []string{"request", "response"}[i])
+			return false
+		}
+		if i == 0 {
+			h.req = m.text(id)
+		} else {
+			h.res = m.text(id)
+		}
+	}
+	if h.req == "" {
+		h.req = m.name("req", "req", "request")
+	}
+	m.h = h
+	return true
+}
+
+// topLevelFunction finds `function name` or `const name = <function>` at
+// the top level and returns the statement and the function node.
+func (m *migration) topLevelFunction(name string) (stmt, fn *Node) {
+	for _, st := range m.f.Root.Children {
+		decl := st
+		if st.Kind == "export_statement" && st.ChildOfKind("default") == nil {
+			if d := st.ChildByField("declaration"); d != nil {
+				decl = d
+			}
+		}
+		switch decl.Kind {
+		case "function_declaration":
+			if n := decl.ChildByField("name"); n != nil && m.text(n) == name {
+				return st, decl
+			}
+		case "lexical_declaration", "variable_declaration":
+			ds := decl.NamedChildren()
+			for _, d := range ds {
+				if d.Kind != "variable_declarator" || !isIdent(m.src, d.ChildByField("name"), name) {
+					continue
+				}
+				v := codemod.Unparen(d.ChildByField("value"))
+				if v != nil && (v.Kind == "arrow_function" || v.Kind == "function_expression" || v.Kind == "function") && len(ds) == 1 {
+					return st, v
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// otherUses returns the first identifier spelled name outside the given
+// nodes, or nil.
+func (m *migration) otherUses(name string, except ...*Node) *Node {
+	var found *Node
+	m.f.Root.Walk(func(n *Node) bool {
+		if found != nil {
+			return false
+		}
+		for _, e := range except {
+			if e != nil && e.Contains(n) {
+				return false
+			}
+		}
+		if (n.Kind == "identifier" || n.Kind == "shorthand_property_identifier") && m.text(n) == name {
+			found = n
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,618 @@
+package transforms
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// httpMethods are the methods a route handler can export, in export order.
+var httpMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+// servedByDefault are the methods a handler without a method check is
+// exported under; Next.js answers HEAD (from GET) and OPTIONS itself.
+var servedByDefault = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
+
+// outFunc is one exported function of the output.
+type outFunc struct {
+	methods      []string
+	parts        []part // copied text, in order
+	expr         *Node  // an arrow's expression body, returned
+	async        bool
+	params       bool
+	// statusVar and headersVar are set when the function sets status or
+	// headers on their own lines, so its responses read them from locals.
+	statusVar, headersVar bool
+	prologue     []prologueLine
+	prologueKeys map[string]bool
+}
+
+// part is a range of the original text copied into an output function.
+// Its lines lose the indentation of base and gain the output's.
+type part struct {
+	start, end int
+	base       string
+	inline     bool // starts mid-line: copied on a line of its own
+}
+
+// arm is one method branch of a dispatch.
+type arm struct {
+	methods []string
+	parts   []part
+	ends    []*Node // containers whose end is the end of the output function
+}
+
+// splitMethods decides the output functions from how the handler
+// dispatches on req.method.
+//
+//	if (req.method !== "POST") return res.status(405)...; rest  => export POST(rest)
+//	if (req.method === "GET") {a} else if (... "POST") {b} else 405 => export GET(a), POST(b)
+//	switch (req.method) { case "PUT": case "PATCH": x; break; } => export PUT(x); export { PUT as PATCH }
+//	no method check                                   => export { handler as GET, handler as POST, ... } + note
+//	method read any other way                         => the same, with a TODO at the read
+func splitMethods(m *migration) {
+	h := m.h
+	if h.body.Kind != "statement_block" {
+		// (req, res) => expr
+		m.funcs = []*outFunc{{methods: servedByDefault, expr: h.body}}
+		m.endContainers = map[*Node]bool{}
+		m.noteAllMethods()
+		return
+	}
+	m.endContainers = map[*Node]bool{h.body: true}
+	stmts := statements(h.body)
+	aliases := m.methodAliases(stmts)
+	m.aliases = aliases
+	for i, st := range stmts {
+		if !m.mentionsMethod(st) {
+			continue
+		}
+		if m.isAliasDecl(st) {
+			continue
+		}
+		pre := []part{m.span(h.body, stmts, 0, i)}
+		if ok := m.splitAt(stmts, i, pre); ok {
+			return
+		}
+		break
+	}
+	// No split: one function under every method.
+	whole := m.bodyPart(h.body)
+	m.funcs = []*outFunc{{methods: servedByDefault, parts: []part{whole}}}
+	if m.reportUnsplittable(stmts) {
+		return
+	}
+	m.noteAllMethods()
+}
+
+func (m *migration) noteAllMethods() {
+	m.f.Note("no method check: exported under %s (Next.js answers HEAD and OPTIONS itself); narrow it to the methods clients use", strings.Join(servedByDefault, ", "))
+}
+
+// reportUnsplittable marks every method read routemod could not split.
+func (m *migration) reportUnsplittable(stmts []*Node) bool {
+	found := false
+	for _, st := range stmts {
+		if m.isAliasDecl(st) {
+			continue
+		}
+		m.walkMethodRefs(st, func(ref *Node) {
+			if !m.isDispatchRef(ref) {
+				return
+			}
+			found = true
+			m.f.Todo(enclosingStatement(ref).Start, "this handler reads the request method in a way routemod cannot split into method exports; it is exported under %s and still checks %s.method itself: split it by hand", strings.Join(servedByDefault, ", "), m.h.req)
+		})
+	}
+	return found
+}
+
+// splitAt tries the dispatch shapes at stmts[i].
+func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
+	st := stmts[i]
+	switch st.Kind {
+	case "if_statement":
+		set, neg, ok := m.methodTest(st.ChildByField("condition"))
+		if !ok {
+			return false
+		}
+		if neg && st.ChildByField("alternative") == nil && exits(m.src, st.ChildByField("consequence"), m.h.res) {
+			// if (req.method !== "POST") return res.status(405)...  => export POST
+			if m.mentionsMethodIn(stmts[i+1:]) {
+				return false
+			}
+			rest := m.span(m.h.body, stmts, i+1, len(stmts))
+			m.funcs = []*outFunc{{methods: sortMethods(set), parts: append(pre, rest)}}
+			return true
+		}
+		if neg {
+			return false
+		}
+		return m.splitIfChain(stmts, i, pre)
+	case "switch_statement":
+		fold, ok := m.methodRef(st.ChildByField("value"))
+		if !ok {
+			return false
+		}
+		m.switchFold = fold
+		return m.splitSwitch(stmts, i, pre)
+	}
+	return false
+}
+
+// splitIfChain handles `if (GET) {} else if (POST) {} else {}` and runs of
+// independent `if (GET) { ...; return }` statements, with the trailing
+// else or statements as the fallback.
+func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
+	var arms []arm
+	covered := map[string]bool{}
+	var fallback []part
+	var fallbackNodes []*Node
+	j := i
+	for ; j < len(stmts); j++ {
+		st := stmts[j]
+		if st.Kind != "if_statement" {
+			break
+		}
+		set, neg, ok := m.methodTest(st.ChildByField("condition"))
+		if !ok || neg {
+			break
+		}
+		cur := st
+		for cur != nil {
+			set, neg, ok := m.methodTest(cur.ChildByField("condition"))
+			if !ok || neg {
+				return false
+			}
+			cons := cur.ChildByField("consequence")
+			a := arm{methods: newMethods(set, covered), parts: []part{m.branchPart(cons)}, ends: []*Node{cons}}
+			arms = append(arms, a)
+			alt := cur.ChildByField("alternative")
+			cur = nil
+			if alt != nil {
+				body := alt.NamedChildren()
+				var b *Node
+				for _, c := range body {
+					if c.Kind != "comment" {
+						b = c
+					}
+				}
+				if b != nil && b.Kind == "if_statement" {
+					if _, _, ok := m.methodTest(b.ChildByField("condition")); ok {
+						cur = b
+						continue
+					}
+				}
+				if b != nil {
+					fallback = []part{m.branchPart(b)}
+					fallbackNodes = []*Node{b}
+				}
+			}
+		}
+		_ = set
+		if st.ChildByField("alternative") != nil {
+			j++
+			break
+		}
+		if !exits(m.src, st.ChildByField("consequence"), m.h.res) && j+1 < len(stmts) {
+			// an arm that falls through into later code: only the
+			// single-statement chain is split.
+			if fallback == nil {
+				j++
+				break
+			}
+		}
+	}
+	post := stmts[j:]
+	if m.mentionsMethodIn(post) || m.mentionsMethodIn(fallbackNodes) {
+		return false
+	}
+	if len(post) > 0 {
+		if fallback != nil {
+			// if/else chain followed by more code: that code runs after every arm.
+			tail := m.span(m.h.body, stmts, j, len(stmts))
+			for k := range arms {
+				arms[k].parts = append(arms[k].parts, tail)
+				arms[k].ends = nil
+			}
+			fallback = append(fallback, tail)
+		} else {
+			fallback = []part{m.span(m.h.body, stmts, j, len(stmts))}
+			fallbackNodes = post
+		}
+	}
+	m.finishArms(arms, covered, pre, fallback, fallbackNodes)
+	return true
+}
+
+// splitSwitch handles `switch (req.method)`.
+func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
+	st := stmts[i]
+	if m.mentionsMethodIn(stmts[i+1:]) {
+		return false
+	}
+	body := st.ChildByField("body")
+	var arms []arm
+	covered := map[string]bool{}
+	var group []string
+	var fallback []part
+	var fallbackNodes []*Node
+	cases := []*Node{}
+	for _, c := range body.Children {
+		if c.Kind == "switch_case" || c.Kind == "switch_default" {
+			cases = append(cases, c)
+		}
+	}
+	for k, c := range cases {
+		stmtsOf := statementsOfCase(c)
+		if c.Kind == "switch_case" {
+			v, ok := stringValue(m.src, c.ChildByField("value"))
+			v = m.normMethod(v)
+			if !ok || !isHTTPMethod(v) {
+				return false
+			}
+			group = append(group, v)
+		}
+		if len(stmtsOf) == 0 {
+			if c.Kind == "switch_default" || k == len(cases)-1 {
+				if c.Kind == "switch_default" {
+					fallback, fallbackNodes = []part{}, []*Node{c}
+				}
+			}
+			continue // falls through to the next case
+		}
+		last := stmtsOf[len(stmtsOf)-1]
+		if last.Kind == "break_statement" && last.NamedChildren() == nil {
+			stmtsOf = stmtsOf[:len(stmtsOf)-1]
+		} else if !exits(m.src, last, m.h.res) && k < len(cases)-1 {
+			return false // falls through into the next case's code
+		}
+		if m.hasBreak(stmtsOf) || (c.Kind != "switch_default" && m.mentionsMethodIn(stmtsOf)) {
+			return false
+		}
+		p := m.casePart(c, stmtsOf)
+		if c.Kind == "switch_default" {
+			fallback, fallbackNodes = []part{p}, []*Node{c}
+			if len(group) > 0 {
+				// case "X": default: ... — X shares the default's code.
+				arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}})
+			}
+		} else {
+			arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}})
+		}
+		group = nil
+	}
+	if i+1 < len(stmts) {
+		tail := m.span(m.h.body, stmts, i+1, len(stmts))
+		for k := range arms {
+			arms[k].parts = append(arms[k].parts, tail)
+			arms[k].ends = nil
+		}
+		if fallback != nil {
+			fallback = append(fallback, tail)
+		} else {
+			fallback = []part{tail}
+			fallbackNodes = stmts[i+1:]
+		}
+	}
+	m.finishArms(arms, covered, pre, fallback, fallbackNodes)
+	return true
+}
+
+// finishArms turns arms into output functions. A fallback that answers 405
+// is dropped (Next.js answers 405 itself); any other fallback is exported
+// under the methods no arm covers, as pages served it to them.
+func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, fallback []part, fallbackNodes []*Node) {
+	for _, a := range arms {
+		if len(a.methods) == 0 {
+			continue
+		}
+		fn := &outFunc{methods: a.methods, parts: append(append([]part{}, pre...), a.parts...)}
+		m.funcs = append(m.funcs, fn)
+		for _, e := range a.ends {
+			m.endContainers[e] = true
+		}
+	}
+	if fallbackNodes == nil {
+		return
+	}
+	if m.rejectsMethod(fallbackNodes) || len(fallback) == 0 {
+		return
+	}
+	var rest []string
+	for _, meth := range servedByDefault {
+		if !covered[meth] {
+			rest = append(rest, meth)
+		}
+	}
+	if len(rest) == 0 {
+		return
+	}
+	for _, n := range fallbackNodes {
+		m.endContainers[n] = true
+	}
+	m.funcs = append(m.funcs, &outFunc{methods: rest, parts: append(append([]part{}, pre...), fallback...)})
+	m.f.Note("the branch for other methods does not answer 405: it is exported under %s, as pages ran it for them", strings.Join(rest, ", "))
+}
+
+// rejectsMethod reports whether a fallback only answers 405: it sends a
+// 405 and does nothing but talk to res.
+func (m *migration) rejectsMethod(nodes []*Node) bool {
+	found := false
+	var stmts []*Node
+	for _, n := range nodes {
+		if n.Kind == "switch_default" {
+			stmts = append(stmts, statementsOfCase(n)...)
+		} else if n.Kind == "statement_block" {
+			stmts = append(stmts, statements(n)...)
+		} else {
+			stmts = append(stmts, n)
+		}
+		n.Walk(func(c *Node) bool {
+			if c.Kind == "number" && m.text(c) == "405" {
+				found = true
+			}
+			return !found
+		})
+	}
+	for _, st := range stmts {
+		switch st.Kind {
+		case "break_statement":
+		case "return_statement", "expression_statement":
+			e := st.NamedChildren()
+			if len(e) == 0 {
+				continue
+			}
+			if !m.isResStatement(e[0]) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+// isResStatement reports whether e only talks to res: a call chain on it or
+// an assignment to one of its properties.
+func (m *migration) isResStatement(e *Node) bool {
+	e = codemod.Unparen(e)
+	if e.Kind == "assignment_expression" {
+		obj, _, ok := member(m.src, e.ChildByField("left"))
+		return ok && isIdent(m.src, obj, m.h.res)
+	}
+	for e != nil && e.Kind == "call_expression" {
+		obj, _, ok := member(m.src, e.ChildByField("function"))
+		if !ok {
+			return false
+		}
+		e = codemod.Unparen(obj)
+	}
+	return e != nil && m.h.res != "" && isIdent(m.src, e, m.h.res)
+}
+
+func newMethods(set []string, covered map[string]bool) []string {
+	var out []string
+	for _, s := range sortMethods(set) {
+		if !covered[s] {
+			covered[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sortMethods(set []string) []string {
+	idx := map[string]int{}
+	for i, s := range httpMethods {
+		idx[s] = i
+	}
+	out := append([]string(nil), set...)
+	sort.Slice(out, func(i, j int) bool { return idx[out[i]] < idx[out[j]] })
+	return out
+}
+
+func isHTTPMethod(s string) bool {
+	for _, h := range httpMethods {
+		if h == s {
+			return true
+		}
+	}
+	return false
+}
+
+// statementsOfCase returns a case's statements, looking inside a lone block.
+func statementsOfCase(c *Node) []*Node {
+	var out []*Node
+	for _, b := range c.ChildrenByField("body") {
+		if b.Kind != "comment" {
+			out = append(out, b)
+		}
+	}
+	if len(out) == 1 && out[0].Kind == "statement_block" {
+		return statements(out[0])
+	}
+	if len(out) == 2 && out[0].Kind == "statement_block" && out[1].Kind == "break_statement" {
+		return statements(out[0])
+	}
+	return out
+}
+
+// hasBreak reports a break that leaves the switch from inside a case body.
+func (m *migration) hasBreak(stmts []*Node) bool {
+	found := false
+	for _, s := range stmts {
+		s.Walk(func(n *Node) bool {
+			switch n.Kind {
+			case "for_statement", "for_in_statement", "while_statement", "do_statement", "switch_statement",
+				"function_declaration", "function_expression", "arrow_function", "method_definition":
+				return false
+			case "break_statement":
+				if n.ChildByField("label") == nil {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// exits reports whether control never leaves n normally: it ends in a
+// return or throw, or in a response sent through res.
+func exits(src []byte, n *Node, res string) bool {
+	if n == nil {
+		return false
+	}
+	switch n.Kind {
+	case "return_statement", "throw_statement":
+		return true
+	case "statement_block":
+		st := statements(n)
+		return len(st) > 0 && exits(src, st[len(st)-1], res)
+	case "if_statement":
+		alt := n.ChildByField("alternative")
+		if alt == nil {
+			return false
+		}
+		var b *Node
+		for _, c := range alt.NamedChildren() {
+			if c.Kind != "comment" {
+				b = c
+			}
+		}
+		return exits(src, n.ChildByField("consequence"), res) && exits(src, b, res)
+	case "expression_statement":
+		if res == "" {
+			return false
+		}
+		e := n.NamedChildren()
+		if len(e) == 0 {
+			return false
+		}
+		return isSendChain(src, e[0], res)
+	}
+	return false
+}
+
+// isSendChain reports whether e is res....json/send/end/redirect(...).
+func isSendChain(src []byte, e *Node, res string) bool {
+	e = codemod.Unparen(e)
+	if e.Kind == "await_expression" {
+		e = codemod.Unparen(e.NamedChildren()[0])
+	}
+	if e.Kind != "call_expression" {
+		return false
+	}
+	fn := e.ChildByField("function")
+	obj, prop, ok := member(src, fn)
+	if !ok {
+		return false
+	}
+	switch prop {
+	case "json", "send", "end", "redirect":
+	default:
+		return false
+	}
+	for obj != nil {
+		obj = codemod.Unparen(obj)
+		if isIdent(src, obj, res) {
+			return true
+		}
+		if obj.Kind != "call_expression" {
+			return false
+		}
+		o, p, ok := member(src, obj.ChildByField("function"))
+		if !ok || (p != "status" && p != "setHeader") {
+			return false
+		}
+		obj = o
+	}
+	return false
+}
+
+// span is the part holding stmts[from:to] of block, from the line after the
+// previous statement (or the brace) to the end of the last one's line.
+func (m *migration) span(block *Node, stmts []*Node, from, to int) part {
+	start := block.Start + 1
+	if from > 0 {
+		start = stmts[from-1].End
+	}
+	end := block.End - 1
+	if to < len(stmts) {
+		end = stmts[to].Start
+	}
+	return m.linePart(start, end)
+}
+
+// linePart widens [start, end) to whole lines where only blanks lie
+// outside it, and records the indentation of its first statement.
+func (m *migration) linePart(start, end int) part {
+	src := m.src
+	if onlySpaceAfter(src, start) {
+		start = lineEnd(src, start)
+	}
+	inline := !onlySpaceBefore(src, start) && start > codemod.LineStart(src, start)
+	if !inline {
+		start = codemod.LineStart(src, start)
+	}
+	if end > start && onlySpaceBefore(src, end) {
+		end = codemod.LineStart(src, end)
+	}
+	if end < start {
+		end = start
+	}
+	base := ""
+	for i := start; i < end; i++ {
+		if src[i] != ' ' && src[i] != '\t' && src[i] != '\n' && src[i] != '\r' {
+			base = codemod.IndentAt(src, i)
+			break
+		}
+	}
+	return part{start: start, end: end, base: base, inline: inline}
+}
+
+// bodyPart is the whole interior of a block.
+func (m *migration) bodyPart(block *Node) part { return m.linePart(block.Start+1, block.End-1) }
+
+// branchPart is the interior of a branch block, or a lone statement.
+func (m *migration) branchPart(n *Node) part {
+	if n.Kind == "statement_block" {
+		return m.bodyPart(n)
+	}
+	p := part{start: n.Start, end: n.End, base: codemod.IndentAt(m.src, n.Start), inline: true}
+	if onlySpaceBefore(m.src, n.Start) {
+		p.start, p.inline = codemod.LineStart(m.src, n.Start), false
+		p.end = lineEnd(m.src, n.End)
+	}
+	return p
+}
+
+// casePart is the code of a switch case, without its trailing break.
+func (m *migration) casePart(c *Node, stmts []*Node) part {
+	if len(stmts) == 0 {
+		return part{start: c.End, end: c.End}
+	}
+	first, last := stmts[0], stmts[len(stmts)-1]
+	start := first.Start
+	// keep comments between the label and the first statement
+	for _, ch := range c.Children {
+		if ch.Kind == "comment" && ch.End <= first.Start && ch.Start > c.Start {
+			if v := c.ChildByField("value"); v == nil || ch.Start > v.End {
+				start = ch.Start
+				break
+			}
+		}
+	}
+	p := part{start: start, end: last.End, base: codemod.IndentAt(m.src, start)}
+	if onlySpaceBefore(m.src, start) {
+		p.start = codemod.LineStart(m.src, start)
+		if onlySpaceAfter(m.src, last.End) {
+			p.end = lineEnd(m.src, last.End)
+		}
+	} else {
+		p.inline = true
+	}
+	return p
+}

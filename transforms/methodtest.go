@@ -1,0 +1,258 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// methodTest reads a condition on the request method as "the method is in
+// set" (neg false) or "is not in set" (neg true).
+//
+//	req.method === "GET" / "GET" == req.method       => {GET}
+//	req.method !== "POST"                            => not {POST}
+//	!["GET", "POST"].includes(req.method)            => not {GET, POST}
+//	req.method !== "GET" && req.method !== "HEAD"    => not {GET, HEAD}
+//	req.method === "PUT" || req.method === "PATCH"   => {PUT, PATCH}
+//	req.method?.toUpperCase() === "GET"              => {GET}
+func (m *migration) methodTest(n *Node) (set []string, neg bool, ok bool) {
+	n = codemod.Unparen(n)
+	if n == nil {
+		return nil, false, false
+	}
+	switch n.Kind {
+	case "unary_expression":
+		if op := n.ChildByField("operator"); op != nil && m.text(op) == "!" {
+			s, ng, ok := m.methodTest(n.ChildByField("argument"))
+			return s, !ng, ok
+		}
+	case "binary_expression":
+		op := m.text(n.ChildByField("operator"))
+		l, r := n.ChildByField("left"), n.ChildByField("right")
+		switch op {
+		case "===", "==", "!==", "!=":
+			ref, lit := l, r
+			if _, isStr := stringValue(m.src, l); isStr {
+				ref, lit = r, l
+			}
+			fold, isRef := m.methodRef(ref)
+			v, isStr := stringValue(m.src, lit)
+			if !isRef || !isStr {
+				return nil, false, false
+			}
+			if fold {
+				v = strings.ToUpper(v)
+			}
+			if !isHTTPMethod(v) {
+				return nil, false, false
+			}
+			return []string{v}, op == "!==" || op == "!=", true
+		case "&&", "||":
+			ls, ln, lok := m.methodTest(l)
+			rs, rn, rok := m.methodTest(r)
+			if !lok || !rok || ln != rn {
+				return nil, false, false
+			}
+			// not A && not B => not {A,B};  A || B => {A,B}
+			if (op == "&&") != ln {
+				return nil, false, false
+			}
+			return append(ls, rs...), ln, true
+		}
+	case "call_expression":
+		obj, prop, isMember := member(m.src, n.ChildByField("function"))
+		args := callArgs(n)
+		if !isMember || prop != "includes" || len(args) != 1 {
+			return nil, false, false
+		}
+		fold, isRef := m.methodRef(args[0])
+		obj = codemod.Unparen(obj)
+		if !isRef || obj == nil || obj.Kind != "array" {
+			return nil, false, false
+		}
+		for _, el := range obj.NamedChildren() {
+			if el.Kind == "comment" {
+				continue
+			}
+			v, isStr := stringValue(m.src, el)
+			if fold {
+				v = strings.ToUpper(v)
+			}
+			if !isStr || !isHTTPMethod(v) {
+				return nil, false, false
+			}
+			set = append(set, v)
+		}
+		return set, false, len(set) > 0
+	}
+	return nil, false, false
+}
+
+// isMethodRef reports whether n reads the request method.
+func (m *migration) isMethodRef(n *Node) bool {
+	_, ok := m.methodRef(n)
+	return ok
+}
+
+// methodRef reports whether n is req.method (or an alias of it), and
+// whether its case was folded with toUpperCase/toLowerCase.
+func (m *migration) methodRef(n *Node) (fold, ok bool) {
+	n = codemod.Unparen(n)
+	for n != nil && (n.Kind == "as_expression" || n.Kind == "non_null_expression" || n.Kind == "satisfies_expression") {
+		n = codemod.Unparen(n.NamedChildren()[0])
+	}
+	if n == nil {
+		return false, false
+	}
+	switch n.Kind {
+	case "member_expression":
+		obj, prop, _ := member(m.src, n)
+		return false, prop == "method" && isIdent(m.src, obj, m.h.req)
+	case "identifier":
+		return false, m.aliases[m.text(n)]
+	case "call_expression":
+		obj, prop, isMember := member(m.src, n.ChildByField("function"))
+		if isMember && (prop == "toUpperCase" || prop == "toLowerCase") && len(callArgs(n)) == 0 {
+			_, ok := m.methodRef(obj)
+			return true, ok
+		}
+	}
+	return false, false
+}
+
+// normMethod upper-cases a literal compared in a switch on a folded method.
+func (m *migration) normMethod(v string) string {
+	if m.switchFold {
+		return strings.ToUpper(v)
+	}
+	return v
+}
+
+// methodAliases finds `const { method } = req` and `const method =
+// req.method` among the statements before any dispatch.
+func (m *migration) methodAliases(stmts []*Node) map[string]bool {
+	al := map[string]bool{}
+	for _, st := range stmts {
+		if name := m.aliasDecl(st); name != "" {
+			al[name] = true
+		}
+	}
+	return al
+}
+
+// aliasDecl returns the alias a `const` statement declares for the method.
+func (m *migration) aliasDecl(st *Node) string {
+	if st.Kind != "lexical_declaration" || !strings.HasPrefix(m.text(st), "const") {
+		return ""
+	}
+	ds := st.NamedChildren()
+	if len(ds) != 1 || ds[0].Kind != "variable_declarator" {
+		return ""
+	}
+	name, value := ds[0].ChildByField("name"), codemod.Unparen(ds[0].ChildByField("value"))
+	if value == nil {
+		return ""
+	}
+	if name.Kind == "identifier" && value.Kind == "member_expression" {
+		obj, prop, _ := member(m.src, value)
+		if prop == "method" && isIdent(m.src, obj, m.h.req) {
+			return m.text(name)
+		}
+	}
+	if name.Kind == "object_pattern" && isIdent(m.src, value, m.h.req) {
+		props := name.NamedChildren()
+		if len(props) == 1 && props[0].Kind == "shorthand_property_identifier_pattern" && m.text(props[0]) == "method" {
+			return "method"
+		}
+	}
+	return ""
+}
+
+func (m *migration) isAliasDecl(st *Node) bool { return m.aliasDecl(st) != "" }
+
+// walkMethodRefs calls fn for every read of the method inside n.
+func (m *migration) walkMethodRefs(n *Node, fn func(*Node)) {
+	n.Walk(func(c *Node) bool {
+		switch c.Kind {
+		case "member_expression":
+			obj, prop, _ := member(m.src, c)
+			if prop == "method" && isIdent(m.src, obj, m.h.req) {
+				fn(c)
+				return false
+			}
+		case "identifier", "shorthand_property_identifier":
+			if m.aliases[m.text(c)] {
+				fn(c)
+			}
+		case "object_pattern":
+			// const { method } = req
+			if p := c.Parent; p != nil && p.Kind == "variable_declarator" && isIdent(m.src, p.ChildByField("value"), m.h.req) {
+				for _, k := range c.NamedChildren() {
+					if m.text(k) == "method" || strings.HasPrefix(m.text(k), "method:") {
+						fn(k)
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// mentionsMethod reports whether n branches on the method: compares it,
+// switches on it, looks it up in a table. Plain reads (logging, a template)
+// do not count: req.method has the same value in a route handler.
+func (m *migration) mentionsMethod(n *Node) bool {
+	found := false
+	m.walkMethodRefs(n, func(ref *Node) {
+		if m.isDispatchRef(ref) {
+			found = true
+		}
+	})
+	return found
+}
+
+// isDispatchRef reports whether a read of the method decides control flow.
+func (m *migration) isDispatchRef(ref *Node) bool {
+	n := ref
+	for p := n.Parent; p != nil; n, p = p, p.Parent {
+		switch p.Kind {
+		case "parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression", "member_expression", "call_expression":
+			if p.Kind == "call_expression" && n.Field != "function" {
+				// an argument: only .includes(method) decides
+				if p.Parent != nil {
+					_, prop, ok := member(m.src, p.ChildByField("function"))
+					return ok && prop == "includes"
+				}
+				return false
+			}
+			if p.Kind == "member_expression" && n.Field != "object" {
+				return false
+			}
+			continue
+		case "arguments":
+			continue
+		case "binary_expression":
+			switch m.text(p.ChildByField("operator")) {
+			case "===", "==", "!==", "!=":
+				return true
+			}
+			return false
+		case "switch_statement", "switch_case", "subscript_expression", "ternary_expression", "if_statement", "while_statement":
+			return true
+		case "object_pattern", "shorthand_property_identifier_pattern", "pair_pattern", "variable_declarator":
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func (m *migration) mentionsMethodIn(nodes []*Node) bool {
+	for _, n := range nodes {
+		if m.mentionsMethod(n) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,241 @@
+package transforms
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// Node is the syntax node type the transforms read.
+type Node = codemod.Node
+
+// migration is the state one file's transforms share: the handler, the
+// output functions, and what each function needs (prologue lines, async,
+// the params argument) and what the file must import.
+type migration struct {
+	f      *codemod.File
+	src    []byte
+	h      *handler
+	funcs  []*outFunc
+	idents map[string]bool
+	fresh  map[string]string
+	// imports[module][name] is true for a value import, false for a type import.
+	imports map[string]map[string]bool
+	// rawBody is set when config disables the body parser.
+	rawBody bool
+	// endContainers are blocks whose end is the end of an output function.
+	endContainers map[*Node]bool
+	// aliases are local names bound to req.method.
+	aliases map[string]bool
+	// switchFold is set while reading `switch (req.method.toUpperCase())`.
+	switchFold bool
+}
+
+func newMigration(f *codemod.File) *migration {
+	return &migration{f: f, src: f.Src, idents: f.Idents(), fresh: map[string]string{}, imports: map[string]map[string]bool{}}
+}
+
+// text returns the source text of n.
+func (m *migration) text(n *Node) string { return string(m.src[n.Start:n.End]) }
+
+// name returns a file-unique identifier for a role (body, headers, ...),
+// the first candidate the file does not already use.
+func (m *migration) name(role string, candidates ...string) string {
+	if n, ok := m.fresh[role]; ok {
+		return n
+	}
+	for _, c := range candidates {
+		if !m.idents[c] {
+			m.fresh[role] = c
+			m.idents[c] = true
+			return c
+		}
+	}
+	for i := 2; ; i++ {
+		c := candidates[0] + strings.Repeat("_", 1) + string(rune('0'+i))
+		if !m.idents[c] {
+			m.fresh[role] = c
+			m.idents[c] = true
+			return c
+		}
+	}
+}
+
+// use records an import the output needs; value wins over type.
+func (m *migration) use(module, name string, value bool) {
+	if m.imports[module] == nil {
+		m.imports[module] = map[string]bool{}
+	}
+	m.imports[module][name] = m.imports[module][name] || value
+}
+
+// scopesAt returns the output functions whose copied text holds off. With
+// no split yet, none.
+func (m *migration) scopesAt(off int) []*outFunc {
+	var out []*outFunc
+	for _, fn := range m.funcs {
+		for _, p := range fn.parts {
+			if off >= p.start && off < p.end {
+				out = append(out, fn)
+				break
+			}
+		}
+		if fn.expr != nil && off >= fn.expr.Start && off < fn.expr.End {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+// needPrologue asks every function holding off to start with line (once).
+func (m *migration) needPrologue(off int, key, line string) {
+	for _, fn := range m.scopesAt(off) {
+		if fn.prologueKeys == nil {
+			fn.prologueKeys = map[string]bool{}
+		}
+		if !fn.prologueKeys[key] {
+			fn.prologueKeys[key] = true
+			fn.prologue = append(fn.prologue, prologueLine{key, line})
+		}
+	}
+}
+
+// needAsync marks every function holding off as async (it now awaits).
+func (m *migration) needAsync(off int) {
+	for _, fn := range m.scopesAt(off) {
+		fn.async = true
+	}
+}
+
+// needParams gives every function holding off the params argument.
+func (m *migration) needParams(off int) {
+	for _, fn := range m.scopesAt(off) {
+		fn.params = true
+	}
+}
+
+type prologueLine struct{ key, line string }
+
+// sortedPrologue orders prologue lines by a fixed key order so output is
+// stable whatever order transforms asked in.
+func sortedPrologue(p []prologueLine) []prologueLine {
+	order := map[string]int{"body": 0, "status": 1, "headers": 2}
+	out := append([]prologueLine(nil), p...)
+	sort.SliceStable(out, func(i, j int) bool { return order[out[i].key] < order[out[j].key] })
+	return out
+}
+
+// enclosingFunction returns the nearest function node around n.
+func enclosingFunction(n *Node) *Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.Kind {
+		case "function_declaration", "function_expression", "arrow_function", "method_definition", "generator_function_declaration", "generator_function", "function":
+			return p
+		}
+	}
+	return nil
+}
+
+// enclosingStatement returns the statement that holds n.
+func enclosingStatement(n *Node) *Node {
+	for p := n; p != nil; p = p.Parent {
+		if p.Parent != nil && (p.Parent.Kind == "statement_block" || p.Parent.Kind == "program" || p.Parent.Kind == "switch_case" || p.Parent.Kind == "switch_default") && strings.HasSuffix(p.Kind, "statement") || p.Kind == "lexical_declaration" || p.Kind == "variable_declaration" {
+			return p
+		}
+	}
+	return n
+}
+
+// stringValue returns the value of a plain string literal node.
+func stringValue(src []byte, n *Node) (string, bool) {
+	n = codemod.Unparen(n)
+	if n == nil {
+		return "", false
+	}
+	switch n.Kind {
+	case "string":
+		s := string(src[n.Start:n.End])
+		if len(s) >= 2 && !strings.Contains(s, "\\") {
+			return s[1 : len(s)-1], true
+		}
+	case "template_string":
+		s := string(src[n.Start:n.End])
+		if len(n.NamedChildren()) == 0 && !strings.Contains(s, "\\") {
+			return s[1 : len(s)-1], true
+		}
+	}
+	return "", false
+}
+
+// isIdent reports whether n is the identifier name.
+func isIdent(src []byte, n *Node, name string) bool {
+	n = codemod.Unparen(n)
+	return n != nil && n.Kind == "identifier" && string(src[n.Start:n.End]) == name
+}
+
+// member splits `obj.prop` / `obj["prop"]` into its object and property
+// name; ok is false for computed keys that are not string literals.
+func member(src []byte, n *Node) (obj *Node, prop string, ok bool) {
+	switch n.Kind {
+	case "member_expression":
+		p := n.ChildByField("property")
+		if p == nil {
+			return nil, "", false
+		}
+		return n.ChildByField("object"), string(src[p.Start:p.End]), true
+	case "subscript_expression":
+		if s, ok := stringValue(src, n.ChildByField("index")); ok {
+			return n.ChildByField("object"), s, true
+		}
+	}
+	return nil, "", false
+}
+
+// callArgs returns the argument expressions of a call.
+func callArgs(call *Node) []*Node {
+	var out []*Node
+	if a := call.ChildByField("arguments"); a != nil {
+		for _, c := range a.NamedChildren() {
+			if c.Kind != "comment" {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// statements returns the statements of a block (comments excluded).
+func statements(block *Node) []*Node {
+	var out []*Node
+	for _, c := range block.Children {
+		if c.Named && c.Kind != "comment" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// lineEnd returns the offset just after the newline ending the line that
+// holds off (or len(src)).
+func lineEnd(src []byte, off int) int {
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	if off < len(src) {
+		off++
+	}
+	return off
+}
+
+// onlySpaceBefore reports whether only blanks precede off on its line.
+func onlySpaceBefore(src []byte, off int) bool {
+	ls := codemod.LineStart(src, off)
+	return strings.TrimSpace(string(src[ls:off])) == ""
+}
+
+// onlySpaceAfter reports whether only blanks follow off on its line.
+func onlySpaceAfter(src []byte, off int) bool {
+	le := lineEnd(src, off)
+	return strings.TrimSpace(string(src[off:le])) == ""
+}

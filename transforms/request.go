@@ -1,0 +1,357 @@
+package transforms
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// rewriteRequest translates every read of the request.
+//
+//	req.body (read once, straight-line)  => await req.json()
+//	req.body (read more than once)        => body (const body = await req.json() at the top)
+//	await buffer(req) / getRawBody(req)   => Buffer.from(await req.arrayBuffer())
+//	req.query.id   ([id] in the path)     => (await params).id
+//	req.query.q                           => req.nextUrl.searchParams.get("q")
+//	const { id, q } = req.query           => const { id } = await params; const q = req.nextUrl.searchParams.get("q")
+//	req.headers.authorization / ["x-y"]   => req.headers.get("authorization") / req.headers.get("x-y")
+//	req.cookies.session                   => req.cookies.get("session")?.value
+//	req.url                               => (req.nextUrl.pathname + req.nextUrl.search)
+//	req.method                            => unchanged
+//	req passed on, req.socket, req.on(...) => TODO(routemod)
+func rewriteRequest(m *migration) {
+	req := m.h.req
+	params := m.h.fn.ChildByField("parameters")
+	var refs []*Node
+	m.h.fn.Walk(func(n *Node) bool {
+		if params != nil && params.Contains(n) {
+			return false
+		}
+		if n.Kind == "identifier" && m.text(n) == req {
+			refs = append(refs, n)
+		}
+		return true
+	})
+	bodyReads := 0
+	for _, r := range refs {
+		if _, prop, ok := memberOf(m, r); ok && prop == "body" {
+			bodyReads++
+		}
+	}
+	bodyParserOff := m.bodyParserOff()
+	for _, r := range refs {
+		m.rewriteReqRef(r, bodyReads, bodyParserOff)
+	}
+}
+
+// memberOf returns the member expression reading a property of ref.
+func memberOf(m *migration, ref *Node) (*Node, string, bool) {
+	p := ref.Parent
+	if p == nil || (p.Kind != "member_expression" && p.Kind != "subscript_expression") || ref.Field != "object" {
+		return nil, "", false
+	}
+	_, prop, ok := member(m.src, p)
+	return p, prop, ok
+}
+
+func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) {
+	f := m.f
+	req := m.h.req
+	stmt := enclosingStatement(ref)
+	mem, prop, ok := memberOf(m, ref)
+	if !ok {
+		if m.rawReader(ref) {
+			return
+		}
+		if p := ref.Parent; p != nil && p.Kind == "arguments" {
+			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one", req, m.text(p.Parent.ChildByField("function")))
+			return
+		}
+		if p := ref.Parent; p != nil && (p.Kind == "member_expression" || p.Kind == "subscript_expression") && ref.Field == "object" {
+			f.Todo(stmt.Start, "a computed read of %s: check it against NextRequest", req)
+			return
+		}
+		if p := ref.Parent; p != nil && p.Kind == "variable_declarator" {
+			if name := p.ChildByField("name"); name != nil && name.Kind == "object_pattern" && m.aliasDecl(stmt) != "" {
+				return // const { method } = req
+			}
+		}
+		f.Todo(stmt.Start, "%s is used as a whole: it is now a NextRequest (a Web Request), not a Node IncomingMessage", req)
+		return
+	}
+	switch prop {
+	case "method", "nextUrl", "json", "text", "formData", "arrayBuffer", "blob", "signal":
+		return
+	case "body":
+		if isAssigned(mem) {
+			f.Todo(stmt.Start, "%s.body is assigned: route handlers read the body once with await %s.json()", req, req)
+			return
+		}
+		if bodyParserOff {
+			f.Todo(stmt.Start, "bodyParser is off, so %s.body was undefined in pages; read the raw body with await %s.text() or %s.arrayBuffer()", req, req, req)
+			return
+		}
+		m.needAsync(mem.Start)
+		if bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn) {
+			text := "await " + req + ".json()"
+			if p := mem.Parent; p == nil || p.Kind != "variable_declarator" {
+				text = "(" + text + ")"
+			}
+			f.ReplaceNode(mem, text)
+			return
+		}
+		name := m.name("body", "body", "requestBody")
+		m.needPrologue(mem.Start, "body", "const "+name+" = await "+req+".json()"+m.semi())
+		f.ReplaceNode(mem, name)
+	case "query":
+		m.rewriteQuery(mem, stmt)
+	case "headers":
+		m.rewriteKeyed(mem, stmt, "headers", func(k string) string { return req + ".headers.get(" + strconv.Quote(k) + ")" })
+	case "cookies":
+		m.rewriteKeyed(mem, stmt, "cookies", func(k string) string { return req + ".cookies.get(" + strconv.Quote(k) + ")?.value" })
+	case "url":
+		if isAssigned(mem) {
+			f.Todo(stmt.Start, "%s.url is assigned; NextRequest.url is read-only", req)
+			return
+		}
+		text := req + ".nextUrl.pathname + " + req + ".nextUrl.search"
+		if p := mem.Parent; p == nil || !(p.Kind == "arguments" || p.Kind == "variable_declarator" || p.Kind == "template_substitution" || p.Kind == "pair" || p.Kind == "return_statement") {
+			text = "(" + text + ")"
+		}
+		f.ReplaceNode(mem, text)
+	case "socket", "connection":
+		f.Todo(stmt.Start, "%s.%s is Node-only; route handlers have no socket (for the client address read the x-forwarded-for header)", req, prop)
+	default:
+		f.Todo(stmt.Start, "%s.%s is a Node IncomingMessage or pages-only member with no NextRequest equivalent routemod can write", req, prop)
+	}
+}
+
+// rewriteQuery splits req.query into route params and search params.
+func (m *migration) rewriteQuery(mem, stmt *Node) {
+	f := m.f
+	req := m.h.req
+	if isAssigned(mem) {
+		f.Todo(stmt.Start, "%s.query is assigned: route handlers read params and searchParams instead", req)
+		return
+	}
+	if outer, key, ok := keyRead(m, mem); ok {
+		if m.isSegment(key) {
+			f.ReplaceNode(outer, m.paramsRead(outer.Start)+"."+key)
+			return
+		}
+		m.searchNote()
+		f.ReplaceNode(outer, req+".nextUrl.searchParams.get("+strconv.Quote(key)+")")
+		return
+	}
+	decl := mem.Parent
+	if decl != nil && decl.Kind == "variable_declarator" && mem.Field == "value" {
+		if pat := decl.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" && len(decl.Parent.NamedChildren()) == 1 {
+			var seg []string
+			var search []string
+			kw := strings.Fields(m.text(decl.Parent))[0]
+			for _, p := range pat.NamedChildren() {
+				key, local, def, ok := m.patternEntry(p)
+				if !ok {
+					f.Todo(stmt.Start, "destructuring %s.query with a rest or computed key: build it from params and %s.nextUrl.searchParams by hand", req, req)
+					return
+				}
+				if m.isSegment(key) {
+					seg = append(seg, m.text(p))
+					continue
+				}
+				m.searchNote()
+				v := req + ".nextUrl.searchParams.get(" + strconv.Quote(key) + ")"
+				if def != "" {
+					v += " ?? " + def
+				}
+				search = append(search, kw+" "+local+" = "+v+m.semi())
+			}
+			var out []string
+			if len(seg) > 0 {
+				out = append(out, kw+" { "+strings.Join(seg, ", ")+" } = "+m.paramsValue(stmt.Start)+m.semi())
+			}
+			out = append(out, search...)
+			sep := m.f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
+			m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string {
+				return strings.Join(out, sep)
+			})
+			return
+		}
+	}
+	f.Todo(stmt.Start, "%s.query is used as a whole: route handlers split it into params and %s.nextUrl.searchParams; rebuild the object this code needs", req, req)
+}
+
+// patternEntry reads one entry of an object pattern: its key, the local
+// name it binds, and its default value text.
+func (m *migration) patternEntry(p *Node) (key, local, def string, ok bool) {
+	switch p.Kind {
+	case "shorthand_property_identifier_pattern":
+		return m.text(p), m.text(p), "", true
+	case "object_assignment_pattern":
+		l := p.ChildByField("left")
+		if l == nil || l.Kind != "shorthand_property_identifier_pattern" {
+			return "", "", "", false
+		}
+		return m.text(l), m.text(l), m.text(p.ChildByField("right")), true
+	case "pair_pattern":
+		k := p.ChildByField("key")
+		v := p.ChildByField("value")
+		key := m.text(k)
+		if s, ok := stringValue(m.src, k); ok {
+			key = s
+		} else if k.Kind != "property_identifier" {
+			return "", "", "", false
+		}
+		if v.Kind == "identifier" {
+			return key, m.text(v), "", true
+		}
+		if v.Kind == "assignment_pattern" {
+			l := v.ChildByField("left")
+			if l != nil && l.Kind == "identifier" {
+				return key, m.text(l), m.text(v.ChildByField("right")), true
+			}
+		}
+	}
+	return "", "", "", false
+}
+
+// rewriteKeyed rewrites req.headers / req.cookies reads through get(key).
+func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) string) {
+	f := m.f
+	req := m.h.req
+	if outer, key, ok := keyRead(m, mem); ok {
+		if isAssigned(outer) {
+			f.Todo(stmt.Start, "%s.%s is modified: NextRequest %s are read-only", req, what, what)
+			return
+		}
+		if what == "headers" {
+			key = strings.ToLower(key)
+		}
+		m.f.Note("%s.%s reads now give null, not undefined, when the value is missing", req, what)
+		f.ReplaceNode(outer, get(key))
+		return
+	}
+	decl := mem.Parent
+	if decl != nil && decl.Kind == "variable_declarator" && mem.Field == "value" && len(decl.Parent.NamedChildren()) == 1 {
+		if pat := decl.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" {
+			kw := strings.Fields(m.text(decl.Parent))[0]
+			var out []string
+			for _, p := range pat.NamedChildren() {
+				key, local, def, ok := m.patternEntry(p)
+				if !ok {
+					f.Todo(stmt.Start, "destructuring %s.%s with a rest or computed key: read each value with %s.%s.get()", req, what, req, what)
+					return
+				}
+				if what == "headers" {
+					key = strings.ToLower(key)
+				}
+				v := get(key)
+				if def != "" {
+					v += " ?? " + def
+				}
+				out = append(out, kw+" "+local+" = "+v+m.semi())
+			}
+			m.f.Note("%s.%s reads now give null, not undefined, when the value is missing", req, what)
+			sep := m.f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
+			m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string { return strings.Join(out, sep) })
+			return
+		}
+	}
+	f.Todo(stmt.Start, "%s.%s is used as a whole: it is now a Web %s object read with .get(name)", req, what, map[string]string{"headers": "Headers", "cookies": "RequestCookies"}[what])
+}
+
+// keyRead matches X.key / X["key"] around mem and returns the outer node.
+func keyRead(m *migration, mem *Node) (*Node, string, bool) {
+	p := mem.Parent
+	if p == nil || (p.Kind != "member_expression" && p.Kind != "subscript_expression") || mem.Field != "object" {
+		return nil, "", false
+	}
+	_, key, ok := member(m.src, p)
+	if !ok {
+		return nil, "", false
+	}
+	if pp := p.Parent; pp != nil && pp.Kind == "call_expression" && p.Field == "function" {
+		return nil, "", false // req.headers.get(...) already
+	}
+	return p, key, true
+}
+
+func (m *migration) isSegment(key string) bool {
+	for _, s := range m.f.Segments {
+		if s.Name == key {
+			return true
+		}
+	}
+	return false
+}
+
+// paramsValue is the expression giving the params object in a function.
+func (m *migration) paramsValue(off int) string {
+	m.needParams(off)
+	if m.f.NextMajor >= 15 {
+		m.needAsync(off)
+		return "await " + m.paramsName()
+	}
+	return m.paramsName()
+}
+
+// paramsRead is paramsValue in a position that is then dereferenced.
+func (m *migration) paramsRead(off int) string {
+	v := m.paramsValue(off)
+	if strings.HasPrefix(v, "await ") {
+		return "(" + v + ")"
+	}
+	return v
+}
+
+func (m *migration) searchNote() {
+	m.f.Note("search params now read as null, not undefined, when missing, and a repeated key gives its first value, not an array (use getAll for every value)")
+}
+
+// rawReader rewrites a raw-body reader called with req.
+//
+//	await buffer(req) / await getRawBody(req) / await rawBody(req) => Buffer.from(await req.arrayBuffer())
+func (m *migration) rawReader(ref *Node) bool {
+	args := ref.Parent
+	if args == nil || args.Kind != "arguments" || len(args.NamedChildren()) != 1 {
+		return false
+	}
+	call := args.Parent
+	switch m.text(call.ChildByField("function")) {
+	case "buffer", "getRawBody", "rawBody", "getRawRequestBody":
+	default:
+		return false
+	}
+	target := call
+	if p := call.Parent; p != nil && p.Kind == "await_expression" {
+		target = p
+	}
+	m.needAsync(call.Start)
+	m.f.ReplaceNode(target, "Buffer.from(await "+m.h.req+".arrayBuffer())")
+	return true
+}
+
+// bodyParserOff reports `export const config = { api: { bodyParser: false } }`.
+func (m *migration) bodyParserOff() bool {
+	c := m.configObject()
+	if c == nil {
+		return false
+	}
+	return strings.Contains(strings.Join(strings.Fields(m.text(c)), ""), "bodyParser:false")
+}
+
+func isAssigned(n *Node) bool {
+	p := n.Parent
+	return p != nil && (p.Kind == "assignment_expression" || p.Kind == "augmented_assignment_expression") && n.Field == "left" || p != nil && p.Kind == "update_expression"
+}
+
+func inLoop(n, stop *Node) bool {
+	for p := n.Parent; p != nil && p != stop; p = p.Parent {
+		switch p.Kind {
+		case "for_statement", "for_in_statement", "while_statement", "do_statement":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,535 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// link is one step of a call chain on res: res.status(400).json(x) has
+// links status(400) and json(x). A property read has call == nil.
+type link struct {
+	name string
+	call *Node
+	args []*Node
+}
+
+// resUse is one use of the response object: its chain and outermost node.
+type resUse struct {
+	ref   *Node
+	links []link
+	top   *Node
+}
+
+// rewriteResponse turns every use of res into the app-router form.
+//
+//	return res.status(400).json(x)        => return Response.json(x, { status: 400 })
+//	res.json(x) (nothing runs after it)   => return Response.json(x)
+//	res.json(x); return;                  => return Response.json(x)
+//	res.send("text") / res.send({ a })    => return new Response("text") / return Response.json({ a })
+//	res.status(204).end()                 => return new Response(null, { status: 204 })
+//	res.redirect(307, "/x")               => return NextResponse.redirect(new URL("/x", req.url), 307)
+//	res.status(n); / res.statusCode = n;  => status = n; (let status = 200 at the top; later responses use it)
+//	res.setHeader(k, v)                   => headers.set(k, v) (const headers = new Headers() at the top)
+//	res.cookie(name, value, opts)         => (await cookies()).set(name, value, opts)
+//	res.setPreviewData(d) / clearPreviewData() => (await draftMode()).enable() / .disable()
+//	res.revalidate(path)                  => skipped: revalidatePath does not regenerate a pages ISR page
+//	anything else (res passed on, res.write, a send in a callback) => TODO(routemod)
+func rewriteResponse(m *migration) {
+	if m.h.res == "" {
+		return
+	}
+	uses := m.resUses()
+	for _, u := range uses {
+		if len(u.links) == 1 && u.links[0].name == "revalidate" {
+			m.f.Skip("res.revalidate(...) regenerates a pages-router ISR page; revalidatePath() from an app route does not (measured on Next.js 16.4.6): this route stays in pages/api")
+			return
+		}
+		if m.isStandaloneState(u) {
+			for _, fn := range m.scopesAt(u.top.Start) {
+				if u.links[0].name == "status" || u.links[0].name == "statusCode" || u.links[0].name == "writeHead" {
+					fn.statusVar = true
+				}
+				if u.links[0].name != "status" && u.links[0].name != "statusCode" {
+					fn.headersVar = true
+				}
+			}
+		}
+	}
+	for _, u := range uses {
+		m.rewriteUse(u)
+	}
+}
+
+// resUses collects every use of res inside the handler.
+func (m *migration) resUses() []resUse {
+	var out []resUse
+	params := m.h.fn.ChildByField("parameters")
+	m.h.fn.Walk(func(n *Node) bool {
+		if params != nil && params.Contains(n) {
+			return false
+		}
+		if n.Kind != "identifier" || m.text(n) != m.h.res {
+			return true
+		}
+		u := resUse{ref: n, top: n}
+		cur := n
+		for {
+			p := cur.Parent
+			if p == nil || p.Kind != "member_expression" || cur.Field != "object" {
+				break
+			}
+			_, prop, _ := member(m.src, p)
+			if pp := p.Parent; pp != nil && pp.Kind == "call_expression" && p.Field == "function" {
+				u.links = append(u.links, link{name: prop, call: pp, args: callArgs(pp)})
+				cur = pp
+				continue
+			}
+			u.links = append(u.links, link{name: prop})
+			cur = p
+			break
+		}
+		u.top = cur
+		out = append(out, u)
+		return true
+	})
+	return out
+}
+
+// context is where a res chain stands.
+type context int
+
+const (
+	ctxOther context = iota
+	ctxStatement
+	ctxReturn
+	ctxExprBody
+)
+
+// contextOf says where u.top stands and returns the statement around it.
+func (m *migration) contextOf(u resUse) (context, *Node) {
+	n := u.top
+	p := n.Parent
+	if p != nil && p.Kind == "await_expression" {
+		n, p = p, p.Parent
+	}
+	for p != nil && p.Kind == "parenthesized_expression" {
+		n, p = p, p.Parent
+	}
+	if enclosingFunction(u.top) != m.h.fn {
+		return ctxOther, nil
+	}
+	switch {
+	case p == nil:
+	case p.Kind == "expression_statement":
+		return ctxStatement, p
+	case p.Kind == "return_statement":
+		return ctxReturn, p
+	case p == m.h.fn && n.Field == "body":
+		return ctxExprBody, nil
+	}
+	return ctxOther, nil
+}
+
+// isStandaloneState reports a statement that only sets status or headers.
+func (m *migration) isStandaloneState(u resUse) bool {
+	if len(u.links) != 1 {
+		return false
+	}
+	ctx, _ := m.contextOf(u)
+	l := u.links[0]
+	switch l.name {
+	case "status", "setHeader", "appendHeader", "removeHeader", "writeHead":
+		return ctx == ctxStatement && l.call != nil
+	case "statusCode":
+		p := u.top.Parent
+		return l.call == nil && p != nil && p.Kind == "assignment_expression" && u.top.Field == "left" && p.Parent != nil && p.Parent.Kind == "expression_statement"
+	}
+	return false
+}
+
+func (m *migration) rewriteUse(u resUse) {
+	f := m.f
+	stmt := enclosingStatement(u.top)
+	if len(u.links) == 0 {
+		callee := ""
+		if p := u.top.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil {
+			callee = " to " + m.text(p.Parent.ChildByField("function")) + "()"
+		}
+		f.Todo(stmt.Start, "%s is passed on%s: route handlers have no response object; make it return a Response and return that", m.h.res, callee)
+		return
+	}
+	last := u.links[len(u.links)-1]
+	ctx, st := m.contextOf(u)
+	switch last.name {
+	case "json", "send", "end", "redirect":
+		for _, l := range u.links[:len(u.links)-1] {
+			if l.name != "status" || l.call == nil || len(l.args) != 1 {
+				f.Todo(stmt.Start, "res.%s(...) in a response chain has no translation: build the Response by hand", l.name)
+				return
+			}
+		}
+		if last.call == nil {
+			break
+		}
+		m.rewriteSend(u, ctx, st)
+		return
+	}
+	if m.isStandaloneState(u) {
+		m.rewriteState(u, st)
+		return
+	}
+	if len(u.links) == 1 && last.call != nil && ctx == ctxStatement {
+		if m.rewriteSideEffect(u, st) {
+			return
+		}
+	}
+	f.Todo(stmt.Start, "res.%s has no route-handler equivalent routemod can write: rewrite it by hand", last.name)
+}
+
+// rewriteSend turns a response chain into a returned Response.
+func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
+	f := m.f
+	switch ctx {
+	case ctxReturn:
+		m.replaceFolding(u.top.Start, u.top.End, func(cp func(*Node) string) string { return m.responseExpr(u, cp) })
+	case ctxExprBody:
+		m.replaceFolding(u.top.Start, u.top.End, func(cp func(*Node) string) string { return m.responseExpr(u, cp) })
+	case ctxStatement:
+		next := st.NextNamedSibling()
+		bareReturn := next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0
+		if !m.isTail(st) && !bareReturn {
+			f.Todo(st.Start, "the handler keeps running after this response is sent; pages ran the statements below it: return the Response where the handler really ends")
+			return
+		}
+		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
+			return "return " + m.responseExpr(u, cp) + m.semi()
+		})
+		if bareReturn {
+			start, end := next.Start, next.End
+			if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+				start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+			} else {
+				start = st.End
+			}
+			f.Replace(start, end, "")
+		}
+	default:
+		where := "here"
+		if enclosingFunction(u.top) != m.h.fn {
+			where = "inside a callback"
+		}
+		f.Todo(enclosingStatement(u.top).Start, "a response is sent %s; a route handler must return its Response: restructure so the handler returns it", where)
+		return
+	}
+	if last := u.links[len(u.links)-1]; last.name == "redirect" {
+		m.use("next/server", "NextResponse", true)
+	}
+}
+
+// varsAt reports whether the functions holding off keep the status or the
+// headers in locals, and makes sure each of them declares those it uses.
+func (m *migration) varsAt(off int) (status, headers bool) {
+	for _, fn := range m.scopesAt(off) {
+		status = status || fn.statusVar
+		headers = headers || fn.headersVar
+	}
+	if status {
+		m.needPrologue(off, "status", "let "+m.statusName()+" = 200"+m.semi())
+	}
+	if headers {
+		m.needPrologue(off, "headers", "const "+m.headersName()+" = new Headers()"+m.semi())
+	}
+	return status, headers
+}
+
+// responseExpr builds the Response a send chain makes.
+func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
+	statusVar, headersVar := m.varsAt(u.top.Start)
+	status := ""
+	for _, l := range u.links {
+		if l.name == "status" {
+			status = cp(l.args[0])
+		}
+	}
+	last := u.links[len(u.links)-1]
+	var init []string
+	if status != "" && status != "200" {
+		init = append(init, "status: "+status)
+	} else if status == "" && statusVar {
+		init = append(init, prop("status", m.statusName()))
+	}
+	if headersVar {
+		init = append(init, prop("headers", m.headersName()))
+	}
+	initText := ""
+	if len(init) > 0 {
+		initText = ", { " + strings.Join(init, ", ") + " }"
+	}
+	noBody := status == "204" || status == "304"
+	switch last.name {
+	case "json":
+		if len(last.args) == 0 || noBody {
+			return "new Response(null" + initText + ")"
+		}
+		return "Response.json(" + cp(last.args[0]) + initText + ")"
+	case "send", "end":
+		if len(last.args) == 0 || noBody {
+			return "new Response(null" + initText + ")"
+		}
+		a := codemod.Unparen(last.args[0])
+		switch a.Kind {
+		case "object", "array":
+			if last.name == "send" {
+				return "Response.json(" + cp(last.args[0]) + initText + ")"
+			}
+		case "number", "true", "false":
+			if last.name == "send" {
+				return "Response.json(" + cp(last.args[0]) + initText + ")"
+			}
+		case "string", "template_string":
+		default:
+			if last.name == "send" && !m.isStringish(a) {
+				m.f.Todo(enclosingStatement(u.top).Start, "res.send of a value routemod cannot type: this assumes a string or Buffer; use Response.json(...) if it is an object")
+			}
+		}
+		return "new Response(" + cp(last.args[0]) + initText + ")"
+	case "redirect":
+		code, url := "307", last.args[len(last.args)-1]
+		if len(last.args) == 2 {
+			code = cp(last.args[0])
+		}
+		target := "new URL(" + cp(url) + ", " + m.h.req + ".url)"
+		if headersVar {
+			return "NextResponse.redirect(" + target + ", { status: " + code + ", " + prop("headers", m.headersName()) + " })"
+		}
+		return "NextResponse.redirect(" + target + ", " + code + ")"
+	}
+	return ""
+}
+
+// isStringish reports expressions that are strings or Buffers by shape.
+func (m *migration) isStringish(a *Node) bool {
+	switch a.Kind {
+	case "string", "template_string", "binary_expression":
+		return a.Kind != "binary_expression" || m.text(a.ChildByField("operator")) == "+"
+	case "call_expression":
+		t := m.text(a.ChildByField("function"))
+		return strings.HasPrefix(t, "Buffer.") || t == "String" || strings.HasSuffix(t, ".toString") || strings.HasSuffix(t, ".join") || t == "JSON.stringify"
+	}
+	return false
+}
+
+func prop(key, name string) string {
+	if key == name {
+		return key
+	}
+	return key + ": " + name
+}
+
+func (m *migration) statusName() string  { return m.name("status", "status", "responseStatus") }
+func (m *migration) headersName() string { return m.name("headers", "headers", "responseHeaders") }
+
+// rewriteState turns status and header statements into local state.
+func (m *migration) rewriteState(u resUse, st *Node) {
+	l := u.links[0]
+	semi := m.semi()
+	m.varsAt(st.Start)
+	hd := m.headersName
+	m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
+		switch l.name {
+		case "status":
+			return m.statusName() + " = " + cp(l.args[0]) + semi
+		case "statusCode":
+			return m.statusName() + " = " + cp(u.top.Parent.ChildByField("right")) + semi
+		case "setHeader", "appendHeader":
+			if len(l.args) != 2 {
+				break
+			}
+			return m.headerWrite(l.name == "setHeader", l.args[0], l.args[1], cp, hd(), semi)
+		case "removeHeader":
+			return hd() + ".delete(" + cp(l.args[0]) + ")" + semi
+		case "writeHead":
+			out := m.statusName() + " = " + cp(l.args[0]) + semi
+			if len(l.args) > 1 {
+				obj := codemod.Unparen(l.args[len(l.args)-1])
+				if obj.Kind != "object" {
+					m.f.Todo(st.Start, "res.writeHead with headers routemod cannot read: set them on %s by hand", hd())
+					return out
+				}
+				for _, p := range obj.NamedChildren() {
+					if p.Kind != "pair" {
+						m.f.Todo(st.Start, "res.writeHead header object with a spread or method: set them on %s by hand", hd())
+						continue
+					}
+					key := p.ChildByField("key")
+					k := cp(key)
+					if key.Kind == "property_identifier" {
+						k = `"` + k + `"`
+					}
+					out += " " + m.headerWriteText(true, k, p.ChildByField("value"), cp, hd(), semi)
+				}
+			}
+			return out
+		}
+		return cp(st)
+	})
+}
+
+// headerWrite writes res.setHeader / res.appendHeader onto the Headers.
+//
+//	res.setHeader("x", "v")                 => headers.set("x", "v")
+//	res.setHeader("Set-Cookie", ["a", "b"]) => headers.delete("Set-Cookie"); headers.append("Set-Cookie", "a"); headers.append("Set-Cookie", "b")
+//	res.setHeader("Set-Cookie", cookie)     => headers.delete("Set-Cookie"); for (const value of [cookie].flat()) headers.append("Set-Cookie", value)
+func (m *migration) headerWrite(set bool, key, val *Node, cp func(*Node) string, hd, semi string) string {
+	return m.headerWriteText(set, cp(key), val, cp, hd, semi)
+}
+
+func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node) string, hd, semi string) string {
+	v := codemod.Unparen(val)
+	var out []string
+	if set {
+		if v.Kind == "string" || v.Kind == "template_string" || (!isSetCookie(k) && v.Kind != "array") {
+			value := cp(val)
+			if v.Kind == "number" && m.f.TypeScript {
+				value = `"` + value + `"`
+			}
+			return hd + ".set(" + k + ", " + value + ")" + semi
+		}
+		out = append(out, hd+".delete("+k+")"+semi)
+	}
+	if v.Kind == "array" {
+		for _, el := range v.NamedChildren() {
+			if el.Kind != "comment" {
+				out = append(out, hd+".append("+k+", "+cp(el)+")"+semi)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	if v.Kind == "string" || v.Kind == "template_string" {
+		return hd + ".append(" + k + ", " + cp(val) + ")" + semi
+	}
+	loopVar := m.name("headerValue", "value", "headerValue")
+	out = append(out, "for (const "+loopVar+" of ["+cp(val)+"].flat()) "+hd+".append("+k+", "+loopVar+")"+semi)
+	return strings.Join(out, " ")
+}
+
+func isSetCookie(k string) bool {
+	return strings.EqualFold(strings.Trim(k, "\"'`"), "set-cookie")
+}
+
+// rewriteSideEffect handles res calls that change state outside the
+// response: cookies and draft mode.
+func (m *migration) rewriteSideEffect(u resUse, st *Node) bool {
+	l := u.links[0]
+	await := func(fn string) string {
+		m.use("next/headers", fn, true)
+		if m.f.NextMajor >= 15 {
+			m.needAsync(st.Start)
+			return "(await " + fn + "())"
+		}
+		return fn + "()"
+	}
+	semi := m.semi()
+	switch l.name {
+	case "cookie":
+		if len(l.args) < 2 {
+			return false
+		}
+		if len(l.args) == 3 && strings.Contains(m.text(l.args[2]), "maxAge") {
+			m.f.Todo(st.Start, "res.cookie took maxAge in milliseconds (Express); cookies().set takes seconds: check the value")
+		}
+		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
+			var args []string
+			for _, a := range l.args {
+				args = append(args, cp(a))
+			}
+			return await("cookies") + ".set(" + strings.Join(args, ", ") + ")" + semi
+		})
+		return true
+	case "setPreviewData", "clearPreviewData", "setDraftMode":
+		enable := l.name == "setPreviewData"
+		if l.name == "setDraftMode" {
+			if len(l.args) != 1 {
+				return false
+			}
+			t := strings.ReplaceAll(m.text(l.args[0]), " ", "")
+			switch {
+			case strings.Contains(t, "enable:true"):
+				enable = true
+			case strings.Contains(t, "enable:false"):
+			default:
+				return false
+			}
+		}
+		if l.name == "setPreviewData" && len(l.args) > 0 && strings.TrimSpace(strings.Trim(m.text(l.args[0]), "{}")) != "" {
+			m.f.Note("res.setPreviewData(data) becomes draftMode().enable(): pages then see previewData {} — the data argument is lost (measured on Next.js 16.4.6)")
+			m.f.Todo(st.Start, "the preview data passed here is lost: draft mode carries no data; pages that read previewData get {}")
+		}
+		if len(u.links) > 1 {
+			return false
+		}
+		verb := "disable"
+		if enable {
+			verb = "enable"
+		}
+		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
+			return await("draftMode") + "." + verb + "()" + semi
+		})
+		return true
+	}
+	return false
+}
+
+// isTail reports whether nothing runs after st before the output function
+// returns.
+func (m *migration) isTail(st *Node) bool {
+	for {
+		p := st.Parent
+		if p == nil {
+			return false
+		}
+		switch p.Kind {
+		case "statement_block", "switch_case", "switch_default", "program":
+			if next := st.NextNamedSibling(); next != nil {
+				if next.Kind == "break_statement" && next.NextNamedSibling() == nil && (p.Kind == "switch_case" || p.Kind == "switch_default") && m.endContainers[p] {
+					return true
+				}
+				return false
+			}
+		}
+		if m.endContainers[p] {
+			return true
+		}
+		switch p.Kind {
+		case "statement_block":
+			if gp := p.Parent; gp != nil && (gp.Kind == "switch_case" || gp.Kind == "switch_default") {
+				// case "GET": { ... }  — the block is the case's body
+				st = p
+				continue
+			}
+			if enclosingFunction(st) != m.h.fn || p.Parent == nil || strings.Contains(p.Parent.Kind, "function") || p.Parent.Kind == "method_definition" {
+				return false
+			}
+			st = p
+		case "if_statement", "try_statement":
+			st = p
+		case "else_clause":
+			st = p.Parent
+		case "catch_clause":
+			st = p.Parent
+		case "switch_case", "switch_default":
+			sw := p.Parent
+			if sw == nil || sw.Parent == nil {
+				return false
+			}
+			cases := sw.NamedChildren()
+			if cases[len(cases)-1] != p {
+				return false
+			}
+			st = sw.Parent
+		default:
+			return false
+		}
+	}
+}

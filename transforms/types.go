@@ -1,0 +1,206 @@
+package transforms
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// nextAPITypes are the pages-router types from "next" that go when unused.
+var nextAPITypes = map[string]bool{"NextApiRequest": true, "NextApiResponse": true, "NextApiHandler": true, "PageConfig": true}
+
+// rewriteTypes fixes the imports once the code is rewritten.
+//
+//	import type { NextApiRequest, NextApiResponse } from "next" (now unused) => removed
+//	NextRequest in a signature        => import type { NextRequest } from "next/server"
+//	NextResponse.redirect(...)        => import { NextResponse } from "next/server"
+//	(await cookies()) / draftMode()   => import { cookies } / { draftMode } from "next/headers"
+func rewriteTypes(m *migration) {
+	f := m.f
+	out, err := codemod.ApplyEdits(m.src, f.Edits())
+	if err != nil {
+		panic(err)
+	}
+	imports := m.importStatements()
+	// What the rest of the file uses, import lines excluded.
+	var rest strings.Builder
+	outText := string(out)
+	for _, line := range strings.SplitAfter(outText, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "import ") {
+			rest.WriteString(line)
+		}
+	}
+	used := func(name string) bool {
+		return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(rest.String())
+	}
+	// Remove unused pages-router types from "next" imports.
+	for _, imp := range imports {
+		if imp.module != "next" {
+			continue
+		}
+		var keep []string
+		removed := false
+		for _, s := range imp.specs {
+			if nextAPITypes[s.name] && !used(s.local) {
+				removed = true
+				continue
+			}
+			keep = append(keep, m.text(s.node))
+		}
+		if !removed {
+			continue
+		}
+		if len(keep) == 0 && imp.defaultName == "" {
+			start, end := imp.node.Start, imp.node.End
+			if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+				start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+			}
+			f.Replace(start, end, "")
+			continue
+		}
+		f.Replace(imp.named.Start, imp.named.End, "{ "+strings.Join(keep, ", ")+" }")
+	}
+	// Add what the output needs.
+	modules := make([]string, 0, len(m.imports))
+	for mod := range m.imports {
+		modules = append(modules, mod)
+	}
+	sort.Strings(modules)
+	quote := m.quote()
+	var lines []string
+	for _, mod := range modules {
+		var values, types []string
+		names := make([]string, 0, len(m.imports[mod]))
+		for n := range m.imports[mod] {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if m.imported(imports, mod, n) || !used(n) {
+				continue
+			}
+			if m.imports[mod][n] {
+				values = append(values, n)
+			} else {
+				types = append(types, n)
+			}
+		}
+		switch {
+		case len(values) == 0 && len(types) == 0:
+		case len(values) == 0:
+			lines = append(lines, "import type { "+strings.Join(types, ", ")+" } from "+quote+mod+quote+m.semi())
+		default:
+			for _, t := range types {
+				values = append(values, "type "+t)
+			}
+			lines = append(lines, "import { "+strings.Join(values, ", ")+" } from "+quote+mod+quote+m.semi())
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	eol := f.Style.EOL
+	text := strings.Join(lines, eol) + eol
+	if len(imports) > 0 {
+		last := imports[len(imports)-1].node
+		f.Insert(lineEnd(m.src, last.End), text)
+		return
+	}
+	// No imports: before the first statement, after leading comments and directives.
+	pos := 0
+	for _, st := range f.Root.Children {
+		if st.Kind == "comment" || (st.Kind == "expression_statement" && strings.HasPrefix(strings.Trim(m.text(st), "'\";"), "use ")) {
+			pos = lineEnd(m.src, st.End)
+			continue
+		}
+		break
+	}
+	if pos > 0 {
+		text = eol + text
+		if pos < len(m.src) && (m.src[pos] == '\n' || m.src[pos] == '\r') {
+			text = strings.TrimPrefix(text, eol) + eol
+			text = eol + strings.TrimSuffix(text, eol)
+		}
+		f.Insert(pos, text+eol)
+		return
+	}
+	f.Insert(0, text+eol)
+}
+
+type importSpec struct {
+	name, local string
+	node        *Node
+}
+
+type importStmt struct {
+	node        *Node
+	module      string
+	typeOnly    bool
+	defaultName string
+	named       *Node
+	specs       []importSpec
+}
+
+// importStatements lists the top-level import statements.
+func (m *migration) importStatements() []importStmt {
+	var out []importStmt
+	for _, st := range m.f.Root.Children {
+		if st.Kind != "import_statement" {
+			continue
+		}
+		mod, _ := stringValue(m.src, st.ChildByField("source"))
+		imp := importStmt{node: st, module: mod, typeOnly: strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(m.text(st), "import")), "type ")}
+		if cl := st.ChildOfKind("import_clause"); cl != nil {
+			for _, c := range cl.NamedChildren() {
+				switch c.Kind {
+				case "identifier":
+					imp.defaultName = m.text(c)
+				case "namespace_import":
+					imp.defaultName = m.text(c)
+				case "named_imports":
+					imp.named = c
+					for _, s := range c.NamedChildren() {
+						if s.Kind != "import_specifier" {
+							continue
+						}
+						name := m.text(s.ChildByField("name"))
+						local := name
+						if a := s.ChildByField("alias"); a != nil {
+							local = m.text(a)
+						}
+						imp.specs = append(imp.specs, importSpec{name: name, local: local, node: s})
+					}
+				}
+			}
+		}
+		out = append(out, imp)
+	}
+	return out
+}
+
+// imported reports whether name is already imported from mod.
+func (m *migration) imported(imports []importStmt, mod, name string) bool {
+	for _, imp := range imports {
+		if imp.module != mod {
+			continue
+		}
+		for _, s := range imp.specs {
+			if s.local == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quote returns the quote character the file's imports use.
+func (m *migration) quote() string {
+	for _, imp := range m.importStatements() {
+		if s := imp.node.ChildByField("source"); s != nil && strings.HasPrefix(m.text(s), "'") {
+			return "'"
+		}
+	}
+	return `"`
+}
