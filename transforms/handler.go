@@ -8,12 +8,12 @@ import (
 
 // handler is the pages-router request handler of a route file.
 type handler struct {
-	fn       *Node   // the function: declaration, expression or arrow
-	body     *Node   // statement_block, or the expression of an arrow
-	name     string  // the function's name, "" when anonymous
-	req, res string  // parameter names ("" when absent)
+	fn       *Node  // the function: declaration, expression or arrow
+	body     *Node  // statement_block, or the expression of an arrow
+	name     string // the function's name, "" when anonymous
+	req, res string // parameter names ("" when absent)
 	async    bool
-	start    int     // the range the output functions replace
+	start    int // the range the output functions replace
 	end      int
 	deletes  []*Node // statements removed with it (export default h; module.exports = h)
 }

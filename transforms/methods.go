@@ -16,16 +16,16 @@ var servedByDefault = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
 
 // outFunc is one exported function of the output.
 type outFunc struct {
-	methods      []string
-	parts        []part // copied text, in order
-	expr         *Node  // an arrow's expression body, returned
-	async        bool
-	params       bool
+	methods []string
+	parts   []part // copied text, in order
+	expr    *Node  // an arrow's expression body, returned
+	async   bool
+	params  bool
 	// statusVar and headersVar are set when the function sets status or
 	// headers on their own lines, so its responses read them from locals.
 	statusVar, headersVar bool
-	prologue     []prologueLine
-	prologueKeys map[string]bool
+	prologue              []prologueLine
+	prologueKeys          map[string]bool
 }
 
 // part is a range of the original text copied into an output function.
