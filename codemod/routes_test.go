@@ -1,0 +1,90 @@
+package codemod
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestPlanTarget(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"pages/api/login.ts", "app/api/login/route.ts"},
+		{"pages/api/users/index.ts", "app/api/users/route.ts"},
+		{"pages/api/index.js", "app/api/route.js"},
+		{"pages/api/users/[id].ts", "app/api/users/[id]/route.ts"},
+		{"pages/api/files/[...path].js", "app/api/files/[...path]/route.js"},
+		{"pages/api/docs/[[...slug]].tsx", "app/api/docs/[[...slug]]/route.tsx"},
+		{"src/pages/api/a/b.jsx", "src/app/api/a/b/route.jsx"},
+		{"pages/api/legacy.mjs", "app/api/legacy/route.js"},
+		{"pages/api/legacy.cjs", "app/api/legacy/route.js"},
+	}
+	for _, tt := range tests {
+		got, err := PlanTarget(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("PlanTarget(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := PlanTarget("pages/about.tsx"); err == nil {
+		t.Error("a page outside pages/api must not be planned")
+	}
+}
+
+func TestRouteSegments(t *testing.T) {
+	got := RouteSegments("pages/api/[org]/docs/[...path]/[[...rest]].ts")
+	want := []Segment{{Name: "org"}, {Name: "path", CatchAll: true}, {Name: "rest", CatchAll: true, Optional: true}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+func TestIsRouteFile(t *testing.T) {
+	for in, want := range map[string]bool{
+		"pages/api/a.ts": true, "src/pages/api/a.js": true, "pages/api/a.d.ts": false,
+		"pages/a.ts": false, "pages/api/a.css": false, "app/api/a/route.ts": false,
+	} {
+		if got := IsRouteFile(in); got != want {
+			t.Errorf("IsRouteFile(%q) = %v", in, got)
+		}
+	}
+}
+
+func TestDetectStyle(t *testing.T) {
+	tests := []struct {
+		src  string
+		want Style
+	}{
+		{"a {\n  b;\n}\n", Style{"\n", "  "}},
+		{"a {\r\n    b;\r\n}\r\n", Style{"\r\n", "    "}},
+		{"a {\n\tb;\n\t\tc;\n}\n", Style{"\n", "\t"}},
+		{"x;\n", Style{"\n", "  "}},
+		{"/**\n * doc\n */\na {\n    b;\n}\n", Style{"\n", "    "}},
+	}
+	for _, tt := range tests {
+		if got := DetectStyle([]byte(tt.src)); got != tt.want {
+			t.Errorf("DetectStyle(%q) = %+v, want %+v", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestGate(t *testing.T) {
+	if se := Gate([]byte("export const a: number = 1;\n"), "a.ts"); se != nil {
+		t.Errorf("valid TS rejected: %v", se)
+	}
+	if se := Gate([]byte("export const a = <div/>;\n"), "a.js"); se != nil {
+		t.Errorf("JSX in .js rejected: %v", se)
+	}
+	se := Gate([]byte("const a = ;\n"), "a.ts")
+	if se == nil || se.Line != 1 || se.Column != 11 {
+		t.Errorf("want an error at 1:11, got %+v", se)
+	}
+}
+
+func TestParseRejectsErrors(t *testing.T) {
+	p := NewParser()
+	defer p.Close()
+	if _, err := p.Parse([]byte("export default function h(req, res) { res.json(1) }\n"), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Parse([]byte("function (\n"), false); err == nil {
+		t.Error("a tree with errors must be rejected")
+	}
+}
