@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "routemod-bin")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "routemod")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		panic(string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// project writes files (slash path => text) into a new temp folder.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, text := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func routemod(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func git(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-c", "user.email=t@t", "-c", "user.name=t", "-c", "init.defaultBranch=main"}, args...)...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if info.IsDir() {
+			if info.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		b, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	return m
+}
+
+const hello = `export default function handler(req, res) {
+  if (req.method !== "GET") return res.status(405).end();
+  res.status(200).json({ hello: req.query.name });
+}
+`
+
+func TestDryRunDiffAppliesWithGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := project(t, map[string]string{"pages/api/hello.js": hello, "pages/api/users/[id].ts": "export default async function h(req, res) {\n  res.json({ id: req.query.id });\n}\n"})
+	before := snapshot(t, dir)
+	out, errOut, code := routemod(t, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !equal(before, snapshot(t, dir)) {
+		t.Fatal("a dry run changed files")
+	}
+	if !strings.Contains(out, "rename from pages/api/hello.js\nrename to app/api/hello/route.js\n") {
+		t.Errorf("diff does not show the move:\n%s", out)
+	}
+	if !strings.Contains(errOut, "routemod: 2 files: 2 migrated") {
+		t.Errorf("summary line missing: %s", errOut)
+	}
+	// git apply of the dry-run diff gives exactly what --write writes.
+	written := project(t, nil)
+	copyDir(t, dir, written)
+	if _, e, c := routemod(t, written, "--write"); c != 0 {
+		t.Fatalf("--write exit %d: %s", c, e)
+	}
+	git(t, dir, "init", "-q")
+	patch := filepath.Join(t.TempDir(), "p.diff")
+	os.WriteFile(patch, []byte(out), 0o644)
+	git(t, dir, "apply", patch)
+	if got, want := snapshot(t, dir), snapshot(t, written); !equal(got, want) {
+		t.Errorf("git apply result differs from --write:\n%v\n%v", got, want)
+	}
+}
+
+func TestWriteRefusesDirtyGitTree(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := project(t, map[string]string{"pages/api/hello.js": hello})
+	git(t, dir, "init", "-q")
+	git(t, dir, "add", "-A")
+	git(t, dir, "commit", "-qm", "init")
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("wip\n"), 0o644)
+	before := snapshot(t, dir)
+	_, errOut, code := routemod(t, dir, "--write")
+	if code != 2 || !strings.Contains(errOut, "uncommitted changes") {
+		t.Fatalf("want exit 2 and a clear refusal, got %d: %s", code, errOut)
+	}
+	if !equal(before, snapshot(t, dir)) {
+		t.Fatal("a refused --write changed files")
+	}
+	// --force goes ahead; a clean tree needs no force.
+	if _, errOut, code = routemod(t, dir, "--write", "--force"); code != 0 {
+		t.Fatalf("--force: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "app/api/hello/route.js")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pages/api/hello.js")); !os.IsNotExist(err) {
+		t.Fatal("source left behind after --write")
+	}
+}
+
+func TestCheckAndListAndJSON(t *testing.T) {
+	dir := project(t, map[string]string{"pages/api/hello.js": hello})
+	out, _, code := routemod(t, dir, "--check")
+	if code != 1 || strings.TrimSpace(out) != "pages/api/hello.js" {
+		t.Errorf("--check: exit %d, out %q", code, out)
+	}
+	out, _, code = routemod(t, dir, "-l")
+	if code != 0 || strings.TrimSpace(out) != "pages/api/hello.js" {
+		t.Errorf("-l: exit %d, out %q", code, out)
+	}
+	out, _, code = routemod(t, dir, "--json")
+	var rep struct {
+		Files []struct {
+			Path, NewPath, Status, Diff string
+		}
+		Summary map[string]int
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 {
+		t.Fatalf("--json: exit %d, %v\n%s", code, err, out)
+	}
+	if len(rep.Files) != 1 || rep.Files[0].NewPath != "app/api/hello/route.js" || rep.Files[0].Status != "migrated" || rep.Summary["migrated"] != 1 || !strings.Contains(rep.Files[0].Diff, "export function GET(req)") {
+		t.Errorf("unexpected report: %+v", rep)
+	}
+	empty := project(t, map[string]string{"pages/index.js": "export default function P() { return null }\n"})
+	if _, _, code := routemod(t, empty, "--check"); code != 0 {
+		t.Errorf("--check with nothing to do: exit %d", code)
+	}
+}
+
+func TestBadInputIsAnErrorAndUntouched(t *testing.T) {
+	dir := project(t, map[string]string{
+		"pages/api/broken.ts": "export default function h(req, res) {\n  res.json({ a: });\n}\n",
+		"pages/api/ok.js":     hello,
+	})
+	before := snapshot(t, dir)
+	out, errOut, code := routemod(t, dir, "--write")
+	if code != 2 {
+		t.Fatalf("want exit 2, got %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "pages/api/broken.ts: error: pages/api/broken.ts:2:17: input does not parse") {
+		t.Errorf("error lacks path and location: %s", errOut)
+	}
+	after := snapshot(t, dir)
+	if after["pages/api/broken.ts"] != before["pages/api/broken.ts"] {
+		t.Error("broken input was changed")
+	}
+	if _, ok := after["app/api/ok/route.js"]; !ok {
+		t.Errorf("the good file was not migrated: %s", out)
+	}
+}
+
+func TestTargetExistsAndCollisionsAreSkipped(t *testing.T) {
+	dir := project(t, map[string]string{
+		"pages/api/a.js":       hello,
+		"pages/api/a/index.js": hello,
+		"pages/api/b.js":       hello,
+		"app/api/b/route.js":   "export function GET() { return new Response('b') }\n",
+		"pages/api/wrapped.js": "import w from '../../lib/w';\nfunction h(req, res) { res.end() }\nexport default w(h);\n",
+	})
+	before := snapshot(t, dir)
+	_, errOut, code := routemod(t, dir, "--write")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"pages/api/a.js: skipped: pages/api/a.js and pages/api/a/index.js both move to app/api/a/route.js",
+		"pages/api/a/index.js: skipped:",
+		"pages/api/b.js: skipped: target app/api/b/route.js already exists",
+		"pages/api/wrapped.js: skipped: the handler is wrapped in w(...)",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	if !equal(before, snapshot(t, dir)) {
+		t.Error("skipped files were changed")
+	}
+}
+
+func equal(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func copyDir(t *testing.T, from, to string) {
+	for p, text := range snapshot(t, from) {
+		full := filepath.Join(to, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte(text), 0o644)
+	}
+}
