@@ -44,7 +44,10 @@ func process(p *Parser, m Migrator, proj *Project, rel string, nextMajor int) (r
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			res = fail(res, 0, 0, "internal error in transform %s: %v\n%s", f.current, r, debug.Stack())
+			if os.Getenv("ROUTEMOD_DEBUG") != "" {
+				os.Stderr.Write(debug.Stack())
+			}
+			res = fail(res, 0, 0, "internal error in transform %s: %v (please report it; set ROUTEMOD_DEBUG=1 for a stack trace); nothing written", f.current, r)
 		}
 	}()
 	m.Migrate(f)

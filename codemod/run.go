@@ -253,13 +253,25 @@ func execute(opts Options, jobs []*job) int {
 		}()
 	}
 	em := newEmitter(opts, len(jobs))
+	var changed []*job // first job of each project with a migrated route
+	seen := map[*Project]bool{}
 	for i := range jobs {
 		<-ready[i]
+		if results[i].Changed() && !seen[jobs[i].proj] {
+			seen[jobs[i].proj] = true
+			changed = append(changed, jobs[i])
+		}
 		em.emit(jobs[i], results[i])
 		results[i] = nil
 		<-window
 	}
 	wg.Wait()
+	for _, j := range changed {
+		if r := tsconfigResult(j.proj); r != nil {
+			r.Root = j.arg
+			em.emit(&job{proj: j.proj, arg: j.arg}, r)
+		}
+	}
 	return em.finish()
 }
 
@@ -349,6 +361,21 @@ func (e *emitter) write(j *job, r *Result) {
 		r.Status = StatusError
 		r.Reasons = append(r.Reasons, fmt.Sprintf("write %s: %v; nothing changed for this file", r.NewPath, err))
 	}
+}
+
+// tsconfigResult is the tsconfig.json change a project with migrated
+// routes needs, or nil.
+func tsconfigResult(p *Project) *Result {
+	name := "tsconfig.json"
+	src, err := os.ReadFile(filepath.Join(p.Root, name))
+	if err != nil {
+		return nil
+	}
+	out := KeepStrictNullChecks(src)
+	if out == nil {
+		return nil
+	}
+	return &Result{Path: name, Status: StatusMigrated, Notes: []string{TsconfigNote}, orig: src, out: out}
 }
 
 func pagesDirOf(rel string) string {

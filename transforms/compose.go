@@ -97,8 +97,8 @@ func (m *migration) compose() error {
 		start, end := d.Start, d.End
 		if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
 			start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
-			// drop one blank line left behind
-			if start > 0 && end < len(m.src) && strings.TrimSpace(string(m.src[codemod.LineStart(m.src, start-1):start])) == "" && strings.TrimSpace(string(m.src[end:lineEnd(m.src, end)])) == "" {
+			// drop one blank line left behind (between two blank lines, or before EOF)
+			if start > 0 && strings.TrimSpace(string(m.src[codemod.LineStart(m.src, start-1):start])) == "" && (end == len(m.src) || strings.TrimSpace(string(m.src[end:lineEnd(m.src, end)])) == "") {
 				start = codemod.LineStart(m.src, start-1)
 			}
 		}

@@ -91,7 +91,15 @@ func rewriteConfig(m *migration) {
 			return
 		}
 	}
-	m.replaceFolding(cs.stmt.Start, cs.stmt.End, func(cp func(*Node) string) string {
+	start, end := cs.stmt.Start, cs.stmt.End
+	if len(out) == 0 && onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+		// export const config = { api: {...} } alone => removed with its line and one blank line after
+		start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+		if next := lineEnd(m.src, end); end < len(m.src) && strings.TrimSpace(string(m.src[end:next])) == "" {
+			end = next
+		}
+	}
+	m.replaceFolding(start, end, func(cp func(*Node) string) string {
 		return strings.Join(out, m.f.Style.EOL)
 	})
 }

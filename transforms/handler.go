@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -96,6 +97,7 @@ func (m *migration) findHandler() bool {
 			}
 		}
 	}
+	m.dropHandlerTypeDoc(h)
 	h.async = h.fn.ChildOfKind("async") != nil
 	if h.fn.ChildOfKind("*") != nil {
 		f.Skip("the handler is a generator function")
@@ -188,4 +190,27 @@ func (m *migration) otherUses(name string, except ...*Node) *Node {
 		return true
 	})
 	return found
+}
+
+// handlerTypeDoc matches a JSDoc that only types the handler as a pages one.
+var handlerTypeDoc = regexp.MustCompile(`^/\*\*\s*(\*\s*)?@type\s*\{\s*import\(\s*["']next["']\s*\)\.NextApiHandler\b[^}]*\}\s*\*/$`)
+
+// dropHandlerTypeDoc removes the JSDoc type of the handler with it, as the
+// types transform removes a TypeScript annotation.
+//
+//	/** @type {import("next").NextApiHandler} */ const handler = ... => (comment removed)
+func (m *migration) dropHandlerTypeDoc(h *handler) {
+	var prev *Node
+	for _, st := range m.f.Root.Children {
+		if st.Start >= h.start {
+			break
+		}
+		prev = st
+	}
+	if prev == nil || prev.Kind != "comment" || !handlerTypeDoc.MatchString(m.text(prev)) {
+		return
+	}
+	if strings.TrimSpace(string(m.src[prev.End:h.start])) == "" && onlySpaceBefore(m.src, prev.Start) {
+		h.start = codemod.LineStart(m.src, prev.Start)
+	}
 }

@@ -596,8 +596,8 @@ func (m *migration) casePart(c *Node, stmts []*Node) part {
 	}
 	first, last := stmts[0], stmts[len(stmts)-1]
 	start := first.Start
-	// keep comments between the label and the first statement
-	for _, ch := range c.Children {
+	// keep comments between the label (or the case's opening brace) and the first statement
+	for _, ch := range first.Parent.Children {
 		if ch.Kind == "comment" && ch.End <= first.Start && ch.Start > c.Start {
 			if v := c.ChildByField("value"); v == nil || ch.Start > v.End {
 				start = ch.Start

@@ -235,6 +235,8 @@ func (m *migration) isDispatchRef(ref *Node) bool {
 			switch m.text(p.ChildByField("operator")) {
 			case "===", "==", "!==", "!=":
 				return true
+			case "??", "||", "&&":
+				continue // req.method ?? "" still carries the method
 			}
 			return false
 		case "switch_statement", "switch_case", "subscript_expression", "ternary_expression", "if_statement", "while_statement":

@@ -28,6 +28,8 @@ type migration struct {
 	endContainers map[*Node]bool
 	// aliases are local names bound to req.method.
 	aliases map[string]bool
+	// redirectPrelude is the statement the redirect being written needs first.
+	redirectPrelude string
 	// switchFold is set while reading `switch (req.method.toUpperCase())`.
 	switchFold bool
 }

@@ -137,6 +137,13 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 	}
 	if outer, key, ok := keyRead(m, mem); ok {
 		if m.isSegment(key) {
+			if enclosingFunction(outer) != m.h.fn {
+				// todos.find((t) => t.id === req.query.id) => const id = (await params).id; ... t.id === id
+				local := m.name("param:"+key, key, key+"Param")
+				m.needPrologue(outer.Start, "param:"+key, "const "+local+" = "+m.paramsRead(outer.Start)+"."+key+m.semi())
+				f.ReplaceNode(outer, local)
+				return
+			}
 			f.ReplaceNode(outer, m.paramsRead(outer.Start)+"."+key)
 			return
 		}
@@ -193,7 +200,7 @@ func (m *migration) patternEntry(p *Node) (key, local, def string, ok bool) {
 		if l == nil || l.Kind != "shorthand_property_identifier_pattern" {
 			return "", "", "", false
 		}
-		return m.text(l), m.text(l), m.text(p.ChildByField("right")), true
+		return m.text(l), m.text(l), m.operand(p.ChildByField("right")), true
 	case "pair_pattern":
 		k := p.ChildByField("key")
 		v := p.ChildByField("value")
@@ -209,7 +216,7 @@ func (m *migration) patternEntry(p *Node) (key, local, def string, ok bool) {
 		if v.Kind == "assignment_pattern" {
 			l := v.ChildByField("left")
 			if l != nil && l.Kind == "identifier" {
-				return key, m.text(l), m.text(v.ChildByField("right")), true
+				return key, m.text(l), m.operand(v.ChildByField("right")), true
 			}
 		}
 	}
@@ -226,9 +233,9 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 			return
 		}
 		if what == "headers" {
-			key = strings.ToLower(key)
+			key = m.headerKey(stmt, key)
 		}
-		m.f.Note("%s.%s reads now give null, not undefined, when the value is missing", req, what)
+		m.missingNote(what)
 		f.ReplaceNode(outer, get(key))
 		return
 	}
@@ -244,7 +251,7 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 					return
 				}
 				if what == "headers" {
-					key = strings.ToLower(key)
+					key = m.headerKey(stmt, key)
 				}
 				v := get(key)
 				if def != "" {
@@ -252,7 +259,7 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 				}
 				out = append(out, kw+" "+local+" = "+v+m.semi())
 			}
-			m.f.Note("%s.%s reads now give null, not undefined, when the value is missing", req, what)
+			m.missingNote(what)
 			sep := m.f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
 			m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string { return strings.Join(out, sep) })
 			return
@@ -354,4 +361,38 @@ func inLoop(n, stop *Node) bool {
 		}
 	}
 	return false
+}
+
+// operand returns the text of n, parenthesized unless it is a primary
+// expression, so it can stand as the right operand of ??.
+//
+//	{ a = b || c } => get("a") ?? (b || c)   (?? and || cannot mix unparenthesized)
+func (m *migration) operand(n *Node) string {
+	switch n.Kind {
+	case "identifier", "string", "number", "template_string", "member_expression", "call_expression",
+		"subscript_expression", "array", "object", "true", "false", "null", "undefined", "parenthesized_expression", "new_expression":
+		return m.text(n)
+	}
+	return "(" + m.text(n) + ")"
+}
+
+// missingNote reports that a missing header reads null now; a cookie read
+// ends in ?.value, which stays undefined.
+func (m *migration) missingNote(what string) {
+	if what == "headers" {
+		m.f.Note("%s.headers reads now give null, not undefined, when the value is missing", m.h.req)
+	}
+}
+
+// headerKey lower-cases a header name. Node lower-cases the keys of
+// req.headers, so a read with capitals was always undefined in pages: the
+// translation reads the header, and says so.
+//
+//	req.headers["X-Api-Key"] => TODO + req.headers.get("x-api-key")
+func (m *migration) headerKey(stmt *Node, key string) string {
+	low := strings.ToLower(key)
+	if low != key {
+		m.f.Todo(stmt.Start, "pages read %s.headers[%q], which is always undefined (Node lower-cases header names); this now reads the %s header: check that is what you want", m.h.req, key, low)
+	}
+	return low
 }

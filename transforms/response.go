@@ -28,7 +28,7 @@ type resUse struct {
 //	res.json(x); return;                  => return Response.json(x)
 //	res.send("text") / res.send({ a })    => return new Response("text") / return Response.json({ a })
 //	res.status(204).end()                 => return new Response(null, { status: 204 })
-//	res.redirect(307, "/x")               => return NextResponse.redirect(new URL("/x", req.url), 307)
+//	res.redirect(307, "/x")               => return new Response(null, { status: 307, headers: { Location: "/x" } })
 //	res.status(n); / res.statusCode = n;  => status = n; (let status = 200 at the top; later responses use it)
 //	res.setHeader(k, v)                   => headers.set(k, v) (const headers = new Headers() at the top)
 //	res.cookie(name, value, opts)         => (await cookies()).set(name, value, opts)
@@ -176,6 +176,9 @@ func (m *migration) rewriteUse(u resUse) {
 		return
 	}
 	if m.isStandaloneState(u) {
+		if st == nil {
+			st = stmt // res.statusCode = n; — the assignment's statement
+		}
 		m.rewriteState(u, st)
 		return
 	}
@@ -190,6 +193,14 @@ func (m *migration) rewriteUse(u resUse) {
 // rewriteSend turns a response chain into a returned Response.
 func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	f := m.f
+	if last := u.links[len(u.links)-1]; last.name == "redirect" && ctx == ctxReturn && m.headersVarAt(st.Start) {
+		// headers.set("Location", url); return new Response(null, { status, headers })
+		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
+			expr := m.responseExpr(u, cp)
+			return m.withPrelude(st, "return "+expr+m.semi())
+		})
+		return
+	}
 	switch ctx {
 	case ctxReturn:
 		m.replaceFolding(u.top.Start, u.top.End, func(cp func(*Node) string) string { return m.responseExpr(u, cp) })
@@ -203,7 +214,7 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 			return
 		}
 		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
-			return "return " + m.responseExpr(u, cp) + m.semi()
+			return m.withPrelude(st, "return "+m.responseExpr(u, cp)+m.semi())
 		})
 		if bareReturn {
 			start, end := next.Start, next.End
@@ -222,9 +233,30 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 		f.Todo(enclosingStatement(u.top).Start, "a response is sent %s; a route handler must return its Response: restructure so the handler returns it", where)
 		return
 	}
-	if last := u.links[len(u.links)-1]; last.name == "redirect" {
-		m.use("next/server", "NextResponse", true)
+}
+
+// headersVarAt reports whether the functions holding off keep headers in a local.
+func (m *migration) headersVarAt(off int) bool {
+	for _, fn := range m.scopesAt(off) {
+		if fn.headersVar {
+			return true
+		}
 	}
+	return false
+}
+
+// withPrelude puts the statement a response needs before it (a redirect's
+// Location header), in braces when st is not in a block.
+func (m *migration) withPrelude(st *Node, ret string) string {
+	pre := m.redirectPrelude
+	m.redirectPrelude = ""
+	if pre == "" {
+		return ret
+	}
+	if p := st.Parent; p != nil && (p.Kind == "statement_block" || p.Kind == "switch_case" || p.Kind == "switch_default") {
+		return pre + m.f.Style.EOL + codemod.IndentAt(m.src, st.Start) + ret
+	}
+	return "{ " + pre + " " + ret + " }"
 }
 
 // varsAt reports whether the functions holding off keep the status or the
@@ -299,11 +331,14 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		if len(last.args) == 2 {
 			code = cp(last.args[0])
 		}
-		target := "new URL(" + cp(url) + ", " + m.h.req + ".url)"
+		// Location stays as pages sent it: NextResponse.redirect(new URL(url,
+		// req.url)) would make it absolute on the server's own host
+		// (localhost under next start), which breaks behind a proxy.
 		if headersVar {
-			return "NextResponse.redirect(" + target + ", { status: " + code + ", " + prop("headers", m.headersName()) + " })"
+			m.redirectPrelude = m.headersName() + ".set(\"Location\", " + cp(url) + ")" + m.semi()
+			return "new Response(null, { status: " + code + ", " + prop("headers", m.headersName()) + " })"
 		}
-		return "NextResponse.redirect(" + target + ", " + code + ")"
+		return "new Response(null, { status: " + code + ", headers: { Location: " + cp(url) + " } })"
 	}
 	return ""
 }
@@ -492,7 +527,7 @@ func (m *migration) isTail(st *Node) bool {
 		switch p.Kind {
 		case "statement_block", "switch_case", "switch_default", "program":
 			if next := st.NextNamedSibling(); next != nil {
-				if next.Kind == "break_statement" && next.NextNamedSibling() == nil && (p.Kind == "switch_case" || p.Kind == "switch_default") && m.endContainers[p] {
+				if next.Kind == "break_statement" && next.ChildByField("label") == nil && next.NextNamedSibling() == nil && m.endContainers[caseOf(p)] {
 					return true
 				}
 				return false
@@ -532,4 +567,16 @@ func (m *migration) isTail(st *Node) bool {
 			return false
 		}
 	}
+}
+
+// caseOf returns the switch case whose body p is: the case itself, or the
+// lone block that forms it (case "PUT": { ...; break; }); nil otherwise.
+func caseOf(p *Node) *Node {
+	if p.Kind == "switch_case" || p.Kind == "switch_default" {
+		return p
+	}
+	if gp := p.Parent; p.Kind == "statement_block" && gp != nil && (gp.Kind == "switch_case" || gp.Kind == "switch_default") {
+		return gp
+	}
+	return nil
 }

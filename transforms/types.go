@@ -8,8 +8,13 @@ import (
 	"github.com/routemod/routemod/codemod"
 )
 
-// nextAPITypes are the pages-router types from "next" that go when unused.
-var nextAPITypes = map[string]bool{"NextApiRequest": true, "NextApiResponse": true, "NextApiHandler": true, "PageConfig": true}
+// removable are the imports that go when the rewrite leaves them unused:
+// the pages-router types from "next", and micro's buffer once
+// `await buffer(req)` became `Buffer.from(await req.arrayBuffer())`.
+var removable = map[string]map[string]bool{
+	"next":  {"NextApiRequest": true, "NextApiResponse": true, "NextApiHandler": true, "PageConfig": true},
+	"micro": {"buffer": true},
+}
 
 // rewriteTypes fixes the imports once the code is rewritten.
 //
@@ -35,15 +40,16 @@ func rewriteTypes(m *migration) {
 	used := func(name string) bool {
 		return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(rest.String())
 	}
-	// Remove unused pages-router types from "next" imports.
+	// Remove unused pages-router types from "next" imports (and micro's buffer).
 	for _, imp := range imports {
-		if imp.module != "next" {
+		names := removable[imp.module]
+		if names == nil {
 			continue
 		}
 		var keep []string
 		removed := false
 		for _, s := range imp.specs {
-			if nextAPITypes[s.name] && !used(s.local) {
+			if names[s.name] && !used(s.local) {
 				removed = true
 				continue
 			}

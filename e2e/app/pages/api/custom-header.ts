@@ -1,0 +1,8 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method !== "GET") return res.status(405).json({ error: "Method Not Allowed" });
+  res.setHeader("x-custom", "v");
+  res.setHeader("Cache-Control", "no-store");
+  res.status(200).json({ ok: true });
+}

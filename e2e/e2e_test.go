@@ -1,0 +1,792 @@
+//go:build unix
+
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// expectedMigrated lists every route of e2e/app and the folder its route file
+// must land in. Each must come out of routemod with status "migrated".
+var expectedMigrated = map[string]string{
+	"pages/api/login.ts":              "app/api/login",
+	"pages/api/hello.ts":              "app/api/hello",
+	"pages/api/health.ts":             "app/api/health",
+	"pages/api/ping.ts":               "app/api/ping",
+	"pages/api/arrow.ts":              "app/api/arrow",
+	"pages/api/users/index.ts":        "app/api/users",
+	"pages/api/users/[id].ts":         "app/api/users/[id]",
+	"pages/api/method.ts":             "app/api/method",
+	"pages/api/url.ts":                "app/api/url",
+	"pages/api/protected.ts":          "app/api/protected",
+	"pages/api/session.ts":            "app/api/session",
+	"pages/api/items/[...slug].ts":    "app/api/items/[...slug]",
+	"pages/api/docs/[[...slug]].ts":   "app/api/docs/[[...slug]]",
+	"pages/api/search.ts":             "app/api/search",
+	"pages/api/text.ts":               "app/api/text",
+	"pages/api/status.ts":             "app/api/status",
+	"pages/api/custom-header.ts":      "app/api/custom-header",
+	"pages/api/logout.ts":             "app/api/logout",
+	"pages/api/go.ts":                 "app/api/go",
+	"pages/api/old-docs.ts":           "app/api/old-docs",
+	"pages/api/nested/deep/info.ts":   "app/api/nested/deep/info",
+	"pages/api/js/hello.js":           "app/api/js/hello",
+	"pages/api/js/contact.js":         "app/api/js/contact",
+	"pages/api/js/todos/index.js":     "app/api/js/todos",
+	"pages/api/js/todos/[id].js":      "app/api/js/todos/[id]",
+	"pages/api/js/text.js":            "app/api/js/text",
+	"pages/api/js/redirect.js":        "app/api/js/redirect",
+	"pages/api/js/preferences.js":     "app/api/js/preferences",
+	"pages/api/js/search.js":          "app/api/js/search",
+	"pages/api/js/files/[...path].js": "app/api/js/files/[...path]",
+	"pages/api/js/echo.js":            "app/api/js/echo",
+	"pages/api/js/ping.js":            "app/api/js/ping",
+}
+
+// routeFileNames are the names Next.js accepts for a route handler file.
+var routeFileNames = []string{"route.ts", "route.js", "route.tsx", "route.jsx", "route.mjs"}
+
+// TestNextDifferential builds the pages-router app in e2e/app with the pinned
+// Next.js, serves it with next start, and replays requests.json. It then does the
+// same for two migrations of the app and compares every answer with the
+// original's, through the documented differences in differences.go only:
+//
+//   - reference: pages/api replaced by the hand-written translation in
+//     e2e/reference (proves the harness and the list of differences);
+//   - routemod: the app migrated by `routemod --write --force --json`.
+func TestNextDifferential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and serves real Next.js apps; skipped with -short")
+	}
+	start := time.Now()
+	defer func() { t.Logf("timing: whole test %s", time.Since(start).Round(time.Millisecond)) }()
+
+	for _, tool := range []string{"node", "npm"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is required for the real-Next.js differential test and is not on PATH: %v", tool, err)
+		}
+	}
+	e2eDir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	appDir := filepath.Join(e2eDir, "app")
+	moduleRoot := filepath.Dir(e2eDir)
+	if _, err := os.Stat(filepath.Join(moduleRoot, "go.mod")); err != nil {
+		t.Fatalf("module root not found above %s: %v", e2eDir, err)
+	}
+	reqs := loadRequests(t, filepath.Join(e2eDir, "requests.json"))
+	checkRouteTables(t, e2eDir)
+
+	ctx := testContext(t)
+	work := workDir(t)
+
+	// One npm ci, shared by every copy of the app through hard links.
+	deps := filepath.Join(work, "deps")
+	for _, f := range []string{"package.json", "package-lock.json"} {
+		copyFile(t, filepath.Join(appDir, f), filepath.Join(deps, f))
+	}
+	t0 := time.Now()
+	run(t, ctx, deps, "npm", "ci", "--no-audit", "--no-fund")
+	t.Logf("timing: npm ci %s", time.Since(t0).Round(time.Millisecond))
+	nodeModules := filepath.Join(deps, "node_modules")
+
+	orig := filepath.Join(work, "orig")
+	copyApp(t, appDir, orig, nodeModules)
+	buildApp(t, ctx, orig, "original")
+	origResp := serveAndReplay(t, ctx, orig, "original", reqs)
+	writeJSON(t, filepath.Join(work, "responses-original.json"), pairUp(reqs, origResp))
+
+	t.Run("reference", func(t *testing.T) {
+		dir := filepath.Join(work, "reference")
+		copyApp(t, appDir, dir, nodeModules)
+		if err := os.RemoveAll(filepath.Join(dir, "pages", "api")); err != nil {
+			t.Fatal(err)
+		}
+		copyTree(t, filepath.Join(e2eDir, "reference", "app"), filepath.Join(dir, "app"))
+		// As routemod does (DESIGN §4): keep the project's null checking off, or
+		// next build turns strictNullChecks on once app/ exists.
+		setStrictNullChecksFalse(t, filepath.Join(dir, "tsconfig.json"))
+		buildApp(t, ctx, dir, "reference")
+		got := serveAndReplay(t, ctx, dir, "reference", reqs)
+		writeJSON(t, filepath.Join(work, "responses-reference.json"), pairUp(reqs, got))
+		compareAll(t, reqs, origResp, got)
+	})
+
+	t.Run("routemod", func(t *testing.T) {
+		bin := filepath.Join(work, "routemod")
+		t0 := time.Now()
+		if out, err := command(ctx, moduleRoot, "go", "build", "-o", bin, "./cmd/routemod").CombinedOutput(); err != nil {
+			t.Fatalf("go build ./cmd/routemod failed: %v\n%s", err, out)
+		}
+		t.Logf("timing: go build ./cmd/routemod %s", time.Since(t0).Round(time.Millisecond))
+
+		dir := filepath.Join(work, "migrated")
+		copyApp(t, appDir, dir, nodeModules)
+		migrate(t, ctx, bin, dir)
+		buildApp(t, ctx, dir, "migrated")
+		got := serveAndReplay(t, ctx, dir, "migrated", reqs)
+		writeJSON(t, filepath.Join(work, "responses-migrated.json"), pairUp(reqs, got))
+		compareAll(t, reqs, origResp, got)
+	})
+}
+
+// checkRouteTables keeps expectedMigrated, e2e/app/pages/api and e2e/reference
+// in step: every route is listed and has a hand-written translation.
+func checkRouteTables(t *testing.T, e2eDir string) {
+	t.Helper()
+	appDir := filepath.Join(e2eDir, "app")
+	found := map[string]bool{}
+	err := filepath.WalkDir(filepath.Join(appDir, "pages", "api"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(appDir, p)
+		rel = filepath.ToSlash(rel)
+		found[rel] = true
+		if _, ok := expectedMigrated[rel]; !ok {
+			t.Errorf("%s is not listed in expectedMigrated", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range sortedKeys(expectedMigrated) {
+		if !found[src] {
+			t.Errorf("expectedMigrated lists %s, which is not in e2e/app", src)
+		}
+		dir := filepath.Join(e2eDir, "reference", filepath.FromSlash(expectedMigrated[src]))
+		ok := false
+		for _, name := range routeFileNames {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("e2e/reference has no route file in %s for %s", expectedMigrated[src], src)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// ---- routemod ----
+
+type routemodReport struct {
+	Files []struct {
+		Path    string   `json:"path"`
+		NewPath string   `json:"newPath"`
+		Status  string   `json:"status"`
+		Reasons []string `json:"reasons"`
+		Todos   []struct {
+			Line int    `json:"line"`
+			Text string `json:"text"`
+		} `json:"todos"`
+	} `json:"files"`
+	Summary map[string]int `json:"summary"`
+}
+
+// migrate runs routemod on the copy at dir and checks its report and the tree it
+// leaves: every expected route migrated to its folder, nothing left in pages/api.
+func migrate(t *testing.T, ctx context.Context, bin, dir string) {
+	t.Helper()
+	cmd := command(ctx, dir, bin, "--write", "--force", "--json", dir)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	t0 := time.Now()
+	runErr := cmd.Run()
+	t.Logf("timing: routemod --write %s", time.Since(t0).Round(time.Millisecond))
+	if runErr != nil {
+		t.Errorf("routemod --write --force --json exited with %v\nstderr:\n%s", runErr, stderr.String())
+	}
+	var rep routemodReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatalf("routemod --json printed no valid JSON report: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	t.Logf("routemod summary: %v", rep.Summary)
+
+	seen := map[string]bool{}
+	for _, f := range rep.Files {
+		p := filepath.ToSlash(f.Path)
+		seen[p] = true
+		want, expected := expectedMigrated[p]
+		if !expected {
+			continue
+		}
+		var detail strings.Builder
+		for _, r := range f.Reasons {
+			fmt.Fprintf(&detail, "\n    reason: %s", r)
+		}
+		for _, td := range f.Todos {
+			fmt.Fprintf(&detail, "\n    TODO line %d: %s", td.Line, td.Text)
+		}
+		if f.Status != "migrated" {
+			t.Errorf("routemod: %s has status %q, want \"migrated\"%s", p, f.Status, detail.String())
+			continue
+		}
+		np := filepath.ToSlash(f.NewPath)
+		if path.Dir(np) != want || !slices.Contains(routeFileNames, path.Base(np)) {
+			t.Errorf("routemod: %s moved to %q, want %s/route.{ts,js}", p, np, want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(np))); err != nil {
+			t.Errorf("routemod: %s reported as migrated to %s, which is not on disk: %v", p, np, err)
+		}
+	}
+	for _, p := range sortedKeys(expectedMigrated) {
+		if !seen[p] {
+			t.Errorf("routemod: report has no entry for %s", p)
+		}
+	}
+
+	// DESIGN §4: with "strict": false and no strictNullChecks key, next build
+	// turns strictNullChecks on once app/ exists (users/[id].ts then stops
+	// compiling); routemod keeps the project's checking by writing false.
+	if b, err := os.ReadFile(filepath.Join(dir, "tsconfig.json")); err == nil {
+		var cfg struct {
+			CompilerOptions map[string]any `json:"compilerOptions"`
+		}
+		if err := json.Unmarshal(b, &cfg); err != nil {
+			t.Errorf("routemod left tsconfig.json unparsable: %v", err)
+		} else if v, ok := cfg.CompilerOptions["strictNullChecks"]; !ok || v != false {
+			t.Errorf("routemod did not write \"strictNullChecks\": false into tsconfig.json (compilerOptions.strictNullChecks = %v); next build will set it to true", v)
+		}
+	}
+
+	// A route left in pages/api beside its app/api twin is a hard build error.
+	var leftovers []string
+	_ = filepath.WalkDir(filepath.Join(dir, "pages", "api"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			leftovers = append(leftovers, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if len(leftovers) > 0 {
+		t.Fatalf("routemod --write left %d file(s) in pages/api (a route in both pages/ and app/ fails next build):\n  %s",
+			len(leftovers), strings.Join(leftovers, "\n  "))
+	}
+}
+
+func setStrictNullChecksFalse(t *testing.T, file string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg map[string]any
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	opts, _ := cfg["compilerOptions"].(map[string]any)
+	if opts == nil {
+		t.Fatalf("%s: no compilerOptions", file)
+	}
+	opts["strictNullChecks"] = false
+	writeJSON(t, file, cfg)
+}
+
+// ---- Next.js ----
+
+func buildApp(t *testing.T, ctx context.Context, dir, label string) {
+	t.Helper()
+	t0 := time.Now()
+	cmd := command(ctx, dir, "node", nextBin(dir), "build")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("next build of the %s app failed: %v\n%s", label, err, out)
+	}
+	t.Logf("timing: next build (%s) %s", label, time.Since(t0).Round(time.Millisecond))
+}
+
+func nextBin(dir string) string {
+	return filepath.Join(dir, "node_modules", "next", "dist", "bin", "next")
+}
+
+// serveAndReplay starts next start on a free 127.0.0.1 port, replays reqs in
+// order and stops the server before returning.
+func serveAndReplay(t *testing.T, ctx context.Context, dir, label string, reqs []request) []*response {
+	t.Helper()
+	port := freePort(t)
+	origin := fmt.Sprintf("http://127.0.0.1:%d", port)
+	srv := startServer(t, ctx, dir, label, port)
+	defer srv.stop()
+
+	client := &http.Client{
+		Timeout:       30 * time.Second,
+		Transport:     &http.Transport{DisableCompression: true, Proxy: nil},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	defer client.CloseIdleConnections()
+	waitReady(t, ctx, client, srv, origin)
+
+	t0 := time.Now()
+	out := make([]*response, len(reqs))
+	for i := range reqs {
+		r, err := send(ctx, client, origin, &reqs[i])
+		if err != nil {
+			t.Fatalf("%s server: %s %s (%s): %v\nserver output:\n%s", label, reqs[i].Method, reqs[i].Path, reqs[i].Name, err, srv.output())
+		}
+		out[i] = r
+	}
+	t.Logf("timing: replayed %d requests against the %s app in %s", len(reqs), label, time.Since(t0).Round(time.Millisecond))
+	return out
+}
+
+func send(ctx context.Context, client *http.Client, origin string, rq *request) (*response, error) {
+	var body io.Reader
+	ct := ""
+	switch {
+	case rq.JSON != nil:
+		body, ct = bytes.NewReader(rq.JSON), "application/json"
+	case rq.Body != nil:
+		body = strings.NewReader(*rq.Body)
+	}
+	req, err := http.NewRequestWithContext(ctx, rq.Method, origin+rq.Path, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "routemod-e2e")
+	if ct != "" {
+		req.Header.Set("Content-Type", ct)
+	}
+	for k, v := range rq.Headers {
+		req.Header.Set(k, v)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		return nil, err
+	}
+	return &response{Status: res.StatusCode, Header: res.Header, Body: string(b), Origin: origin}, nil
+}
+
+type server struct {
+	cmd  *exec.Cmd
+	out  *syncBuffer
+	done chan struct{}
+	once sync.Once
+}
+
+func (s *server) output() string { return s.out.String() }
+
+func (s *server) exited() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// stop ends the server's whole process group: SIGTERM, then SIGKILL.
+func (s *server) stop() {
+	s.once.Do(func() {
+		pid := s.cmd.Process.Pid
+		_ = syscall.Kill(-pid, syscall.SIGTERM)
+		select {
+		case <-s.done:
+		case <-time.After(5 * time.Second):
+		}
+		_ = syscall.Kill(-pid, syscall.SIGKILL)
+		<-s.done
+	})
+}
+
+func startServer(t *testing.T, ctx context.Context, dir, label string, port int) *server {
+	t.Helper()
+	cmd := exec.Command("node", nextBin(dir), "start", "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	cmd.Dir = dir
+	cmd.Env = nodeEnv()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	buf := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = buf, buf
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("next start (%s): %v", label, err)
+	}
+	s := &server{cmd: cmd, out: buf, done: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(s.done) }()
+	t.Cleanup(s.stop)
+	go func() {
+		select {
+		case <-ctx.Done():
+			s.stop()
+		case <-s.done:
+		}
+	}()
+	return s
+}
+
+func waitReady(t *testing.T, ctx context.Context, client *http.Client, s *server, origin string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		req, _ := http.NewRequestWithContext(ctx, "GET", origin+"/", nil)
+		if res, err := client.Do(req); err == nil {
+			_, _ = io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			return
+		}
+		if s.exited() {
+			t.Fatalf("next start exited before answering:\n%s", s.output())
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			t.Fatalf("next start did not answer on %s within 60s:\n%s", origin, s.output())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// ---- comparison ----
+
+func compareAll(t *testing.T, reqs []request, orig, mig []*response) {
+	t.Helper()
+	used := map[string]int{}
+	failed := 0
+	for i := range reqs {
+		rq := &reqs[i]
+		o, m, applied := normalise(rq, orig[i], mig[i])
+		for _, k := range applied {
+			used[k]++
+		}
+		ro, rm := render(o), render(m)
+		if ro == rm {
+			continue
+		}
+		failed++
+		t.Errorf("request %d %q: %s %s differs (normalised by: %s)\n--- original (pages router), as received:\n%s\n--- migrated (app router), as received:\n%s\n--- diff of the normalised responses (-original +migrated):\n%s",
+			i, rq.Name, rq.Method, rq.Path, strings.Join(applied, ", "),
+			indent(render(orig[i])), indent(render(mig[i])), indent(lineDiff(ro, rm)))
+	}
+	kinds := make([]string, 0, len(used))
+	for _, d := range differences {
+		if n := used[d.Kind]; n > 0 {
+			kinds = append(kinds, fmt.Sprintf("%s×%d", d.Kind, n))
+		}
+	}
+	t.Logf("compared %d requests, %d differ; documented differences applied: %s", len(reqs), failed, strings.Join(kinds, " "))
+}
+
+// render prints a response as status line, sorted headers, blank line, body.
+func render(r *response) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d\n", r.Status)
+	keys := make([]string, 0, len(r.Header))
+	for k := range r.Header {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, v := range r.Header[k] {
+			fmt.Fprintf(&b, "%s: %s\n", k, v)
+		}
+	}
+	b.WriteString("\n")
+	b.WriteString(r.Body)
+	return b.String()
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
+}
+
+// lineDiff is a small LCS line diff, enough for two short responses.
+func lineDiff(a, b string) string {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	n, m := len(x), len(y)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && x[i] == y[j]:
+			out.WriteString("  " + x[i] + "\n")
+			i++
+			j++
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			out.WriteString("- " + x[i] + "\n")
+			i++
+		default:
+			out.WriteString("+ " + y[j] + "\n")
+			j++
+		}
+	}
+	return out.String()
+}
+
+// ---- plumbing ----
+
+func loadRequests(t *testing.T, file string) []request {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Requests []request `json:"requests"`
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	if err := json.Unmarshal(raw["requests"], &doc.Requests); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	if len(doc.Requests) == 0 {
+		t.Fatalf("%s: no requests", file)
+	}
+	for i, r := range doc.Requests {
+		if r.Method == "" || !strings.HasPrefix(r.Path, "/") || r.Name == "" {
+			t.Fatalf("%s: request %d needs name, method and a path starting with /: %+v", file, i, r)
+		}
+		if r.JSON != nil && r.Body != nil {
+			t.Fatalf("%s: request %q has both json and body", file, r.Name)
+		}
+	}
+	return doc.Requests
+}
+
+type exchangeDump struct {
+	Request  request   `json:"request"`
+	Response *response `json:"response"`
+}
+
+func pairUp(reqs []request, resps []*response) []exchangeDump {
+	out := make([]exchangeDump, len(reqs))
+	for i := range reqs {
+		out[i] = exchangeDump{reqs[i], resps[i]}
+	}
+	return out
+}
+
+func writeJSON(t *testing.T, file string, v any) {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testContext ends 30s before the test binary's -timeout, so that a slow step
+// fails with its own message and every child process is still stopped.
+func testContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	if dl, ok := t.Deadline(); ok {
+		ctx, cancel = context.WithDeadline(context.Background(), dl.Add(-30*time.Second))
+	}
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// workDir is a fresh temporary folder, removed at the end unless
+// ROUTEMOD_E2E_KEEP is set (then its path is logged).
+func workDir(t *testing.T) string {
+	if os.Getenv("ROUTEMOD_E2E_KEEP") == "" {
+		return t.TempDir()
+	}
+	dir, err := os.MkdirTemp("", "routemod-e2e-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("ROUTEMOD_E2E_KEEP: work folder kept at %s", dir)
+	return dir
+}
+
+func nodeEnv() []string {
+	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		return strings.HasPrefix(kv, "NODE_ENV=") || strings.HasPrefix(kv, "NEXT_TELEMETRY_DISABLED=") ||
+			strings.HasPrefix(kv, "NO_COLOR=") || strings.HasPrefix(kv, "FORCE_COLOR=")
+	})
+	return append(env, "NEXT_TELEMETRY_DISABLED=1", "npm_config_update_notifier=false", "NO_COLOR=1", "FORCE_COLOR=0")
+}
+
+// command runs in its own process group, killed whole when ctx ends.
+func command(ctx context.Context, dir, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = nodeEnv()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 10 * time.Second
+	return cmd
+}
+
+func run(t *testing.T, ctx context.Context, dir, name string, args ...string) {
+	t.Helper()
+	out, err := command(ctx, dir, name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s (in %s) failed: %v\n%s", name, strings.Join(args, " "), dir, err, out)
+	}
+}
+
+// copyApp copies the app's sources (not node_modules, .next or build caches)
+// to dst and gives it a hard-linked copy of the shared node_modules. (A symlink
+// to a node_modules outside the project does not build: Turbopack resolves
+// next/package.json only inside the project root.)
+func copyApp(t *testing.T, src, dst, nodeModules string) {
+	t.Helper()
+	copyTree(t, src, dst)
+	t0 := time.Now()
+	if err := linkTree(nodeModules, filepath.Join(dst, "node_modules")); err != nil {
+		t.Fatalf("linking node_modules into %s: %v", dst, err)
+	}
+	t.Logf("timing: node_modules linked into %s in %s", filepath.Base(dst), time.Since(t0).Round(time.Millisecond))
+}
+
+// linkTree recreates src at dst with hard links to its files (copies where the
+// file system refuses a link) and the same symlinks.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case d.Type()&fs.ModeSymlink != 0:
+			link, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(link, target)
+		default:
+			if err := os.Link(p, target); err != nil {
+				return copyFileMode(p, target)
+			}
+			return nil
+		}
+	})
+}
+
+func copyFileMode(src, dst string) error {
+	fi, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	if err := copyFileErr(src, dst); err != nil {
+		return err
+	}
+	return os.Chmod(dst, fi.Mode().Perm())
+}
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		name := d.Name()
+		if d.IsDir() && (name == "node_modules" || name == ".next") {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(name, ".tsbuildinfo") {
+			return nil
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", p)
+		}
+		return copyFileErr(p, target)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	if err := copyFileErr(src, dst); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFileErr(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -1,0 +1,3 @@
+export async function GET(req) {
+  return Response.json({ pong: true }, { status: 200 });
+}
