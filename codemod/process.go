@@ -19,6 +19,23 @@ func process(p *Parser, m Migrator, proj *Project, rel string, nextMajor int) (r
 	if err != nil {
 		return fail(res, 0, 0, "read: %v", err)
 	}
+	return migrateSource(p, m, proj, rel, src, nextMajor, res)
+}
+
+// MigrateSource runs the pipeline on src as if it were the route file rel
+// of proj (nil: a project holding only that file). It never touches disk;
+// Result.Output holds the migrated text.
+func MigrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte, nextMajor int) *Result {
+	if proj == nil {
+		proj = &Project{Moves: map[string]string{}}
+		if t, err := PlanTarget(rel); err == nil {
+			proj.Moves[rel] = t
+		}
+	}
+	return migrateSource(p, m, proj, rel, src, nextMajor, &Result{Path: rel, NewPath: proj.Moves[rel]})
+}
+
+func migrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte, nextMajor int, res *Result) (final *Result) {
 	res.orig = src
 	if se := Gate(src, rel); se != nil {
 		return fail(res, se.Line, se.Column, "input does not parse: %s", se.Message)
@@ -42,12 +59,13 @@ func process(p *Parser, m Migrator, proj *Project, rel string, nextMajor int) (r
 		NextMajor:  nextMajor,
 		Project:    proj,
 	}
+	final = res
 	defer func() {
 		if r := recover(); r != nil {
 			if os.Getenv("ROUTEMOD_DEBUG") != "" {
 				os.Stderr.Write(debug.Stack())
 			}
-			res = fail(res, 0, 0, "internal error in transform %s: %v (please report it; set ROUTEMOD_DEBUG=1 for a stack trace); nothing written", f.current, r)
+			final = fail(res, 0, 0, "internal error in transform %s: %v (please report it; set ROUTEMOD_DEBUG=1 for a stack trace); nothing written", f.current, r)
 		}
 	}()
 	m.Migrate(f)

@@ -39,6 +39,10 @@ type Result struct {
 	orig, out []byte // texts, released once the result is emitted
 }
 
+// Output returns the migrated text (nil unless the file changes), until
+// the result is emitted.
+func (r *Result) Output() []byte { return r.out }
+
 // Changed reports whether the result would change files on disk.
 func (r *Result) Changed() bool {
 	return r.Status == StatusMigrated || r.Status == StatusNeedsReview

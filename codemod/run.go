@@ -254,12 +254,15 @@ func execute(opts Options, jobs []*job) int {
 	}
 	em := newEmitter(opts, len(jobs))
 	var changed []*job // first job of each project with a migrated route
-	seen := map[*Project]bool{}
+	moved := map[*Project]map[string]string{}
 	for i := range jobs {
 		<-ready[i]
-		if results[i].Changed() && !seen[jobs[i].proj] {
-			seen[jobs[i].proj] = true
-			changed = append(changed, jobs[i])
+		if r := results[i]; r.Changed() && r.NewPath != "" {
+			if moved[jobs[i].proj] == nil {
+				moved[jobs[i].proj] = map[string]string{}
+				changed = append(changed, jobs[i])
+			}
+			moved[jobs[i].proj][r.Path] = r.NewPath
 		}
 		em.emit(jobs[i], results[i])
 		results[i] = nil
@@ -267,6 +270,10 @@ func execute(opts Options, jobs []*job) int {
 	}
 	wg.Wait()
 	for _, j := range changed {
+		for _, r := range importersOf(j.proj.Root, moved[j.proj]) {
+			r.Root = j.arg
+			em.emit(&job{proj: j.proj, arg: j.arg}, r)
+		}
 		if r := tsconfigResult(j.proj); r != nil {
 			r.Root = j.arg
 			em.emit(&job{proj: j.proj, arg: j.arg}, r)
@@ -308,7 +315,11 @@ func (e *emitter) emit(j *job, r *Result) {
 		default:
 		}
 		if r.Changed() && !o.Write && !o.Check && !o.List {
-			d := UnifiedDiff(r.Path, r.NewPath, r.orig, r.out)
+			to := r.NewPath
+			if to == "" {
+				to = r.Path // changed in place
+			}
+			d := UnifiedDiff(r.Path, to, r.orig, r.out)
 			if o.JSON {
 				r.Diff = string(d)
 			} else {
@@ -335,12 +346,18 @@ func (e *emitter) emit(j *job, r *Result) {
 			fmt.Fprintf(o.Stderr, "%s: %s: %s\n", prefix, r.Status, strings.Join(r.Reasons, "; "))
 		case r.Changed() && (o.List || o.Check):
 			fmt.Fprintln(o.Stdout, prefix)
-		case r.Changed() && o.Write:
+		case r.Changed() && o.Write && r.NewPath != "":
 			fmt.Fprintf(o.Stdout, "%s -> %s (%s)\n", prefix, r.NewPath, r.Status)
+		case r.Changed() && o.Write:
+			fmt.Fprintf(o.Stdout, "%s (%s)\n", prefix, r.Status)
 		}
 		if r.Status == StatusNeedsReview {
+			at := r.NewPath
+			if at == "" {
+				at = r.Path
+			}
 			for _, t := range r.TODOs {
-				fmt.Fprintf(o.Stderr, "%s:%d: TODO(routemod): %s\n", r.NewPath, t.Line, t.Text)
+				fmt.Fprintf(o.Stderr, "%s:%d: TODO(routemod): %s\n", at, t.Line, t.Text)
 			}
 		}
 	}

@@ -254,3 +254,48 @@ func copyDir(t *testing.T, from, to string) {
 		os.WriteFile(full, []byte(text), 0o644)
 	}
 }
+
+func TestImportersOfMovedRoutesAreRepointed(t *testing.T) {
+	dir := project(t, map[string]string{
+		"pages/api/hello.js":       hello,
+		"pages/api/users/index.ts": "export type User = { id: string };\nexport default function h(req, res) {\n  res.json([]);\n}\n",
+		"__tests__/hello.test.js":  "import handler from \"../pages/api/hello\";\ntest(\"x\", () => handler({}, {}));\n",
+		"lib/types.ts":             "import type { User } from \"../pages/api/users\";\nexport type Users = User[];\n",
+		"lib/unrelated.ts":         "import { x } from \"./x\";\n",
+	})
+	_, errOut, code := routemod(t, dir, "--write")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := snapshot(t, dir)
+	if want := "// TODO(routemod): this imported the pages-router handler ../pages/api/hello; it moved to app/api/hello/route.js, which exports one function per method taking a NextRequest: update this code\nimport handler from \"../app/api/hello/route\";\n"; !strings.HasPrefix(got["__tests__/hello.test.js"], want) {
+		t.Errorf("test importer not re-pointed and marked:\n%s", got["__tests__/hello.test.js"])
+	}
+	if !strings.Contains(got["__tests__/hello.test.js"], "TODO(routemod)") {
+		t.Errorf("default import of the old handler not marked:\n%s", got["__tests__/hello.test.js"])
+	}
+	if got["lib/types.ts"] != "import type { User } from \"../app/api/users/route\";\nexport type Users = User[];\n" {
+		t.Errorf("type importer not re-pointed:\n%s", got["lib/types.ts"])
+	}
+	if got["lib/unrelated.ts"] != "import { x } from \"./x\";\n" {
+		t.Error("unrelated file changed")
+	}
+	if !strings.Contains(errOut, "__tests__/hello.test.js:1: TODO(routemod)") {
+		t.Errorf("TODO location not reported: %s", errOut)
+	}
+}
+
+func TestInPlaceChangesDiffAsModifications(t *testing.T) {
+	dir := project(t, map[string]string{
+		"pages/api/hello.js": hello,
+		"tsconfig.json":      "{\n  \"compilerOptions\": {\n    \"strict\": false\n  }\n}\n",
+	})
+	out, errOut, code := routemod(t, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "diff --git a/tsconfig.json b/tsconfig.json\n--- a/tsconfig.json\n+++ b/tsconfig.json\n@@ -1,5 +1,6 @@\n {\n   \"compilerOptions\": {\n+    \"strictNullChecks\": false,\n     \"strict\": false\n   }\n }\n"
+	if !strings.HasSuffix(out, want) {
+		t.Errorf("tsconfig diff:\n%s", out)
+	}
+}
