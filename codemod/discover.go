@@ -11,8 +11,9 @@ import (
 var skipDirs = map[string]bool{"node_modules": true, ".next": true, ".git": true, "out": true, ".vercel": true, ".turbo": true}
 
 // Discover returns the API route files of the project at root as sorted
-// slash paths relative to root, from pages/api and src/pages/api.
-func Discover(root string) ([]string, error) {
+// slash paths relative to root, from pages/api and src/pages/api, matched
+// by the page extensions exts.
+func Discover(root string, exts []string) ([]string, error) {
 	var out []string
 	for _, base := range []string{"pages/api", "src/pages/api"} {
 		dir := filepath.Join(root, filepath.FromSlash(base))
@@ -34,7 +35,7 @@ func Discover(root string) ([]string, error) {
 				return err
 			}
 			rel = filepath.ToSlash(rel)
-			if d.Type().IsRegular() && IsRouteFile(rel) {
+			if _, ok := RouteExt(rel, exts); ok && d.Type().IsRegular() {
 				out = append(out, rel)
 			}
 			return nil

@@ -117,7 +117,7 @@ func resolveMoved(target string, moved map[string]string) (string, bool) {
 	if to, ok := moved[target]; ok {
 		return to, true
 	}
-	for _, e := range RouteExts {
+	for _, e := range []string{".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs"} {
 		if to, ok := moved[target+e]; ok {
 			return to, true
 		}

@@ -2,12 +2,12 @@ package codemod
 
 import (
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
+	"regexp"
 	"strings"
 )
-
-// RouteExts are the file extensions discovered as API routes.
-var RouteExts = []string{".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs"}
 
 // Segment is one dynamic segment of a route path.
 type Segment struct {
@@ -25,25 +25,31 @@ type Segment struct {
 //	src/pages/api/a/[...s].js  => src/app/api/a/[...s]/route.js
 //	pages/api/x.mjs            => app/api/x/route.js (app routes have no .mjs/.cjs)
 func PlanTarget(rel string) (string, error) {
+	return PlanTargetExt(rel, strings.TrimPrefix(path.Ext(rel), "."))
+}
+
+// PlanTargetExt is PlanTarget for a file matched by the page extension
+// pageExt (from next.config pageExtensions): route files take the same
+// extension, so `x.page.ts` => `x/route.page.ts`.
+func PlanTargetExt(rel, pageExt string) (string, error) {
 	prefix := ""
 	rest := rel
 	if strings.HasPrefix(rest, "src/") {
 		prefix, rest = "src/", rest[len("src/"):]
 	}
-	if !strings.HasPrefix(rest, "pages/api/") {
+	if !strings.HasPrefix(rest, "pages/api/") || !strings.HasSuffix(rest, "."+pageExt) {
 		return "", fmt.Errorf("%s is not under pages/api", rel)
 	}
 	rest = rest[len("pages/"):]
-	ext := path.Ext(rest)
-	stem := strings.TrimSuffix(rest, ext)
+	stem := strings.TrimSuffix(rest, "."+pageExt)
 	if path.Base(stem) == "index" {
 		stem = path.Dir(stem)
 	}
-	switch ext {
-	case ".mjs", ".cjs":
-		ext = ".js"
+	switch pageExt {
+	case "mjs", "cjs":
+		pageExt = "js"
 	}
-	return prefix + "app/" + stem + "/route" + ext, nil
+	return prefix + "app/" + stem + "/route." + pageExt, nil
 }
 
 // RouteSegments returns the dynamic segments in a route file path.
@@ -62,21 +68,65 @@ func RouteSegments(rel string) []Segment {
 	return segs
 }
 
+// DefaultPageExts are Next.js' default pageExtensions plus .mjs and .cjs.
+var DefaultPageExts = []string{"tsx", "ts", "jsx", "js", "mjs", "cjs"}
+
 // IsRouteFile reports whether a slash path relative to the project root is
-// a pages-router API route file by location and extension.
+// a pages-router API route file by location and default extension.
 func IsRouteFile(rel string) bool {
+	_, ok := RouteExt(rel, DefaultPageExts)
+	return ok
+}
+
+// RouteExt returns the page extension that makes rel an API route (the
+// longest that matches), and whether one does.
+func RouteExt(rel string, exts []string) (string, bool) {
 	r := strings.TrimPrefix(rel, "src/")
-	if !strings.HasPrefix(r, "pages/api/") {
-		return false
+	if !strings.HasPrefix(r, "pages/api/") || strings.HasSuffix(rel, ".d.ts") {
+		return "", false
 	}
-	if strings.HasSuffix(rel, ".d.ts") {
-		return false
-	}
-	ext := path.Ext(rel)
-	for _, e := range RouteExts {
-		if e == ext {
-			return true
+	best := ""
+	for _, e := range exts {
+		if strings.HasSuffix(rel, "."+e) && len(e) > len(best) && len(path.Base(rel)) > len(e)+1 {
+			best = e
 		}
 	}
-	return false
+	return best, best != ""
+}
+
+var (
+	pageExtsRE = regexp.MustCompile(`pageExtensions\s*:\s*\[([^\]]*)\]`)
+	quotedRE   = regexp.MustCompile("^\\s*[\"'`]([\\w.-]+)[\"'`]\\s*$")
+)
+
+// ReadPageExtensions reads pageExtensions from next.config when it is a
+// literal list of strings. It returns the defaults and a warning when the
+// config names pageExtensions in a form routemod cannot read.
+func ReadPageExtensions(root string) ([]string, string) {
+	for _, name := range []string{"next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts"} {
+		b, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			continue
+		}
+		if !strings.Contains(string(b), "pageExtensions") {
+			return DefaultPageExts, ""
+		}
+		m := pageExtsRE.FindSubmatch(b)
+		if m == nil {
+			return DefaultPageExts, name + " sets pageExtensions in a form routemod cannot read; it used the default extensions"
+		}
+		var exts []string
+		for _, item := range strings.Split(string(m[1]), ",") {
+			if strings.TrimSpace(item) == "" {
+				continue
+			}
+			q := quotedRE.FindStringSubmatch(item)
+			if q == nil {
+				return DefaultPageExts, name + " sets pageExtensions in a form routemod cannot read; it used the default extensions"
+			}
+			exts = append(exts, q[1])
+		}
+		return exts, ""
+	}
+	return DefaultPageExts, ""
 }

@@ -1,6 +1,8 @@
 package codemod
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -86,5 +88,32 @@ func TestParseRejectsErrors(t *testing.T) {
 	}
 	if _, err := p.Parse([]byte("function (\n"), false); err == nil {
 		t.Error("a tree with errors must be rejected")
+	}
+}
+
+func TestPageExtensions(t *testing.T) {
+	exts := []string{"page.tsx", "page.ts", "api.ts"}
+	for in, want := range map[string]string{
+		"pages/api/users.page.ts":   "app/api/users/route.page.ts",
+		"pages/api/index.api.ts":    "app/api/route.api.ts",
+		"pages/api/a/[id].page.tsx": "app/api/a/[id]/route.page.tsx",
+	} {
+		ext, ok := RouteExt(in, exts)
+		got, err := PlanTargetExt(in, ext)
+		if !ok || err != nil || got != want {
+			t.Errorf("%s => %q (%v, %v), want %q", in, got, ok, err, want)
+		}
+	}
+	if _, ok := RouteExt("pages/api/helper.ts", exts); ok {
+		t.Error("a file without a page extension is not a route")
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "next.config.js"), []byte("module.exports = {\n  pageExtensions: ['page.tsx', \"page.ts\"],\n};\n"), 0o644)
+	if got, warn := ReadPageExtensions(dir); !reflect.DeepEqual(got, []string{"page.tsx", "page.ts"}) || warn != "" {
+		t.Errorf("ReadPageExtensions = %v, %q", got, warn)
+	}
+	os.WriteFile(filepath.Join(dir, "next.config.js"), []byte("module.exports = { pageExtensions: exts };\n"), 0o644)
+	if got, warn := ReadPageExtensions(dir); !reflect.DeepEqual(got, DefaultPageExts) || warn == "" {
+		t.Errorf("non-literal pageExtensions: %v, %q", got, warn)
 	}
 }

@@ -101,7 +101,8 @@ func plan(opts Options) ([]*job, error) {
 		}
 		root, files := abs, []string(nil)
 		if st.IsDir() {
-			files, err = Discover(abs)
+			exts, _ := ReadPageExtensions(abs)
+			files, err = Discover(abs, exts)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", arg, err)
 			}
@@ -114,13 +115,18 @@ func plan(opts Options) ([]*job, error) {
 		}
 		proj := projects[root]
 		if proj == nil {
-			all, err := Discover(root)
+			exts, warning := ReadPageExtensions(root)
+			if warning != "" {
+				fmt.Fprintf(opts.Stderr, "routemod: warning: %s\n", warning)
+			}
+			all, err := Discover(root, exts)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", arg, err)
 			}
 			proj = &Project{Root: root, Moves: map[string]string{}}
 			for _, rel := range all {
-				if t, err := PlanTarget(rel); err == nil {
+				ext, _ := RouteExt(rel, exts)
+				if t, err := PlanTargetExt(rel, ext); err == nil {
 					proj.Moves[rel] = t
 				}
 			}
