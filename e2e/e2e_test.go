@@ -131,6 +131,10 @@ func TestNextDifferential(t *testing.T) {
 		compareAll(t, reqs, origResp, got)
 	})
 
+	t.Run("fixtures-typecheck", func(t *testing.T) {
+		typecheckFixtures(t, ctx, filepath.Join(moduleRoot, "fixtures"), filepath.Join(work, "typecheck"), nodeModules)
+	})
+
 	t.Run("routemod", func(t *testing.T) {
 		bin := filepath.Join(work, "routemod")
 		t0 := time.Now()

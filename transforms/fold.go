@@ -13,6 +13,7 @@ import (
 func (m *migration) replaceFolding(start, end int, build func(copy func(n *Node) string) string) {
 	f := m.f
 	var inner, rest []codemod.Edit
+	before := len(f.Edits())
 	for _, e := range f.Edits() {
 		insertAtStart := e.Start == e.End && e.Start == start
 		if e.Start >= start && e.End <= end && !insertAtStart && !(e.Start == e.End && e.Start == end) {
@@ -39,6 +40,8 @@ func (m *migration) replaceFolding(start, end int, build func(copy func(n *Node)
 		return s
 	}
 	text := build(cp)
+	// edits build added itself (a TODO marker above the statement) are kept
+	rest = append(rest, f.Edits()[before:]...)
 	for i, u := range used {
 		if !u {
 			panic(fmt.Errorf("edit [%d,%d) by %s lost inside [%d,%d)", sorted[i].Start, sorted[i].End, sorted[i].By, start, end))

@@ -52,6 +52,7 @@ type arm struct {
 //	no method check                                   => export { handler as GET, handler as POST, ... } + note
 //	method read any other way                         => the same, with a TODO at the read
 func splitMethods(m *migration) {
+	m.markOtherExports()
 	h := m.h
 	if h.body.Kind != "statement_block" {
 		// (req, res) => expr

@@ -92,13 +92,23 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			f.Todo(stmt.Start, "bodyParser is off, so %s.body was undefined in pages; read the raw body with await %s.text() or %s.arrayBuffer()", req, req, req)
 			return
 		}
-		m.needAsync(mem.Start)
-		if bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn) {
-			text := "await " + req + ".json()"
-			if p := mem.Parent; p == nil || p.Kind != "variable_declarator" {
-				text = "(" + text + ")"
+		if m.servesBodyless(mem.Start) {
+			f.Todo(stmt.Start, "this code also runs for GET: a GET has no body, so await %s.json() throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", req, req)
+		}
+		single := bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn)
+		if isJSONParseArg(m, mem) {
+			// JSON.parse(req.body) (a body sent as text) => JSON.parse(await req.text())
+			if !single {
+				f.Todo(stmt.Start, "JSON.parse(%s.body) parsed a text body; with several body reads routemod cannot pick text or JSON: read await %s.text() once by hand", req, req)
+				return
 			}
-			f.ReplaceNode(mem, text)
+			m.needAsync(mem.Start)
+			f.ReplaceNode(mem, "await "+req+".text()")
+			return
+		}
+		m.needAsync(mem.Start)
+		if single {
+			f.ReplaceNode(mem, awaitExpr(mem, "await "+req+".json()"))
 			return
 		}
 		name := m.name("body", "body", "requestBody")
@@ -116,7 +126,7 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			return
 		}
 		text := req + ".nextUrl.pathname + " + req + ".nextUrl.search"
-		if p := mem.Parent; p == nil || !(p.Kind == "arguments" || p.Kind == "variable_declarator" || p.Kind == "template_substitution" || p.Kind == "pair" || p.Kind == "return_statement") {
+		if !standsAlone(mem) {
 			text = "(" + text + ")"
 		}
 		f.ReplaceNode(mem, text)
@@ -395,4 +405,52 @@ func (m *migration) headerKey(stmt *Node, key string) string {
 		m.f.Todo(stmt.Start, "pages read %s.headers[%q], which is always undefined (Node lower-cases header names); this now reads the %s header: check that is what you want", m.h.req, key, low)
 	}
 	return low
+}
+
+// standsAlone reports whether n sits where any expression fits without
+// parentheses: an argument, an initializer, a property value, a return.
+func standsAlone(n *Node) bool {
+	p := n.Parent
+	if p == nil {
+		return false
+	}
+	switch p.Kind {
+	case "arguments", "variable_declarator", "template_substitution", "pair", "return_statement", "array", "parenthesized_expression", "spread_element":
+		return true
+	case "assignment_expression":
+		return n.Field == "right"
+	}
+	return false
+}
+
+// awaitExpr parenthesizes an await expression replacing n unless it stands alone.
+//
+//	f(req.body) => f(await req.json());  req.body.x => (await req.json()).x
+func awaitExpr(n *Node, text string) string {
+	if p := n.Parent; standsAlone(n) || p != nil && (p.Kind == "binary_expression" && !strings.Contains(text, "**")) {
+		return text
+	}
+	return "(" + text + ")"
+}
+
+// isJSONParseArg reports JSON.parse(req.body).
+func isJSONParseArg(m *migration, mem *Node) bool {
+	args := mem.Parent
+	if args == nil || args.Kind != "arguments" || args.Parent == nil {
+		return false
+	}
+	return m.text(args.Parent.ChildByField("function")) == "JSON.parse" && callArgs(args.Parent)[0] == mem
+}
+
+// servesBodyless reports whether code at off is copied into a function
+// exported for GET or HEAD, whose requests carry no body.
+func (m *migration) servesBodyless(off int) bool {
+	for _, fn := range m.scopesAt(off) {
+		for _, meth := range fn.methods {
+			if meth == "GET" || meth == "HEAD" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -509,6 +509,9 @@ func (m *migration) rewriteSideEffect(u resUse, st *Node) bool {
 			verb = "enable"
 		}
 		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
+			for _, a := range l.args {
+				cp(a) // the data is dropped (marked above), with the rewrites inside it
+			}
 			return await("draftMode") + "." + verb + "()" + semi
 		})
 		return true

@@ -1,0 +1,49 @@
+package transforms
+
+import "strings"
+
+// segmentConfig are the value exports a route.ts may have besides handlers.
+var segmentConfig = map[string]bool{"runtime": true, "dynamic": true, "dynamicParams": true, "revalidate": true,
+	"fetchCache": true, "maxDuration": true, "preferredRegion": true, "config": true}
+
+// markOtherExports marks value exports a route.ts may not keep: Next.js
+// type-checks route exports and `next build --webpack` rejects others.
+//
+//	export const helper = ...; export { x } from "./y" => TODO(routemod) above it
+//	export type T = ...; export interface I {}          => kept (erased)
+func (m *migration) markOtherExports() {
+	for _, st := range m.f.Root.Children {
+		if st.Kind != "export_statement" || st.ChildOfKind("default") != nil || st.Start >= m.h.start && st.End <= m.h.end {
+			continue
+		}
+		var names []string
+		if d := st.ChildByField("declaration"); d != nil {
+			switch d.Kind {
+			case "type_alias_declaration", "interface_declaration":
+				continue
+			case "lexical_declaration", "variable_declaration":
+				for _, v := range d.NamedChildren() {
+					if n := v.ChildByField("name"); v.Kind == "variable_declarator" && n != nil {
+						names = append(names, m.text(n))
+					}
+				}
+			default:
+				if n := d.ChildByField("name"); n != nil {
+					names = append(names, m.text(n))
+				}
+			}
+		}
+		if strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(m.text(st), "export")), "type ") {
+			continue // export type { T } from "./t"
+		}
+		other := len(names) == 0
+		for _, n := range names {
+			if !segmentConfig[n] && !isHTTPMethod(n) {
+				other = true
+			}
+		}
+		if other {
+			m.f.Todo(st.Start, "route.ts may only export HTTP method handlers and segment config (Next.js type-checks route exports; next build --webpack rejects others): move this export to a module outside app/")
+		}
+	}
+}
