@@ -11,6 +11,14 @@ import (
 // already made inside them; those edits are folded into the new one. An
 // edit inside the range that no copy used is a conflict.
 func (m *migration) replaceFolding(start, end int, build func(copy func(n *Node) string) string) {
+	m.replaceFoldingRange(start, end, func(cp func(*Node) string, _ func(a, b int, ri codemod.Reindent) string) string {
+		return build(cp)
+	})
+}
+
+// replaceFoldingRange is replaceFolding whose build may also copy a range
+// of lines re-indented (cpRange), with the edits inside it applied.
+func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *Node) string, cpRange func(a, b int, ri codemod.Reindent) string) string) {
 	f := m.f
 	var inner, rest []codemod.Edit
 	before := len(f.Edits())
@@ -39,7 +47,19 @@ func (m *migration) replaceFolding(start, end int, build func(copy func(n *Node)
 		}
 		return s
 	}
-	text := build(cp)
+	cpRange := func(a, b int, ri codemod.Reindent) string {
+		for i, e := range sorted {
+			if e.Start >= a && e.End <= b {
+				used[i] = true
+			}
+		}
+		s, err := codemod.CopyRange(m.src, a, b, sorted, ri)
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	text := build(cp, cpRange)
 	// edits build added itself (a TODO marker above the statement) are kept
 	rest = append(rest, f.Edits()[before:]...)
 	for i, u := range used {

@@ -26,6 +26,7 @@ type resUse struct {
 //	return res.status(400).json(x)        => return Response.json(x, { status: 400 })
 //	res.json(x) (nothing runs after it)   => return Response.json(x)
 //	res.json(x); return;                  => return Response.json(x)
+//	res.json(x); await log(); (then end)  => after(async () => { await log(); }); return Response.json(x)
 //	res.send("text") / res.send({ a })    => return new Response("text") / return Response.json({ a })
 //	res.status(204).end()                 => return new Response(null, { status: 204 })
 //	res.redirect(307, "/x")               => return new Response(null, { status: 307, headers: { Location: "/x" } })
@@ -210,6 +211,10 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 		next := st.NextNamedSibling()
 		bareReturn := next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0
 		if !m.isTail(st) && !bareReturn {
+			if rest := m.trailingWork(st); rest != nil && m.f.NextMajor >= 15 {
+				m.sendThenAfter(u, st, rest)
+				return
+			}
 			f.Todo(st.Start, "the handler keeps running after this response is sent; pages ran the statements below it: return the Response where the handler really ends")
 			return
 		}
@@ -582,4 +587,91 @@ func caseOf(p *Node) *Node {
 		return gp
 	}
 	return nil
+}
+
+// trailingWork returns the statements that run after a send at st until
+// the output function ends, when they can run after the response: they
+// reach the end, return nothing, and never touch res. nil otherwise.
+func (m *migration) trailingWork(st *Node) []*Node {
+	p := st.Parent
+	if p == nil || (p.Kind != "statement_block" && p.Kind != "switch_case" && p.Kind != "switch_default") {
+		return nil
+	}
+	var rest []*Node
+	seen := false
+	for _, c := range p.Children {
+		if c == st {
+			seen = true
+			continue
+		}
+		if seen && c.Named && c.Kind != "comment" {
+			rest = append(rest, c)
+		}
+	}
+	if n := len(rest); n > 0 && rest[n-1].Kind == "break_statement" && p.Kind != "statement_block" {
+		rest = rest[:n-1]
+	}
+	if len(rest) == 0 || !m.isTail(rest[len(rest)-1]) {
+		return nil
+	}
+	for _, r := range rest {
+		bad := false
+		r.Walk(func(n *Node) bool {
+			switch n.Kind {
+			case "function_declaration", "function_expression", "arrow_function", "method_definition", "class_declaration":
+				if n.Kind == "arrow_function" || n.Kind == "function_expression" {
+					// callbacks may not use res either
+					n.Walk(func(c *Node) bool {
+						if c.Kind == "identifier" && m.text(c) == m.h.res {
+							bad = true
+						}
+						return !bad
+					})
+				}
+				return false
+			case "return_statement", "break_statement", "continue_statement", "yield_expression":
+				bad = true
+			case "identifier":
+				if m.text(n) == m.h.res {
+					bad = true
+				}
+			}
+			return !bad
+		})
+		if bad {
+			return nil
+		}
+	}
+	return rest
+}
+
+// sendThenAfter returns the response at once and runs the statements that
+// followed the send in pages after it with after() from next/server, as
+// pages ran them after the response was sent.
+func (m *migration) sendThenAfter(u resUse, st *Node, rest []*Node) {
+	last := rest[len(rest)-1]
+	ind := codemod.IndentAt(m.src, st.Start)
+	eol := m.f.Style.EOL
+	m.use("next/server", "after", true)
+	keep := m.inTemplate()
+	end := last.End
+	if onlySpaceAfter(m.src, end) {
+		end = lineEnd(m.src, end)
+	}
+	m.replaceFoldingRange(st.Start, end, func(cp func(*Node) string, cpRange func(a, b int, ri codemod.Reindent) string) string {
+		resp := m.responseExpr(u, cp)
+		from := codemod.LineStart(m.src, rest[0].Start) // comments between the send and the work move with it
+		if onlySpaceAfter(m.src, st.End) {
+			from = lineEnd(m.src, st.End)
+		}
+		body := cpRange(from, end, codemod.Reindent{Add: m.f.Style.Indent, Keep: keep})
+		if !strings.HasSuffix(body, "\n") {
+			body += eol
+		}
+		tail := ""
+		if end != last.End {
+			tail = eol
+		}
+		return "after(async () => {" + eol + body + ind + "})" + m.semi() + eol + ind + m.withPrelude(st, "return "+resp+m.semi()) + tail
+	})
 }
