@@ -35,8 +35,11 @@ func (m *migration) compose() error {
 		if i > 0 {
 			sb.WriteString(eol + eol)
 		}
-		name := fn.methods[0]
-		if len(m.funcs) == 1 && len(fn.methods) > 1 {
+		name := h.name
+		if !h.helper {
+			name = fn.methods[0]
+		}
+		if !h.helper && len(m.funcs) == 1 && len(fn.methods) > 1 {
 			name = h.name
 			if name == "" || isHTTPMethod(name) {
 				name = m.name("handler", "handler", "routeHandler")
@@ -126,6 +129,9 @@ func (m *migration) composedBy(inside []codemod.Edit) string {
 //	(req: NextApiRequest, res: NextApiResponse) => (req: NextRequest)
 //	req.query.id in pages/api/users/[id].ts     => (req: NextRequest, { params }: { params: Promise<{ id: string }> })
 func (m *migration) signature(fn *outFunc) string {
+	if m.h.helper {
+		return m.helperSignature(fn)
+	}
 	req := m.h.req
 	if m.f.TypeScript {
 		m.use("next/server", "NextRequest", false)
@@ -134,13 +140,13 @@ func (m *migration) signature(fn *outFunc) string {
 	if !fn.params {
 		return req
 	}
-	pat := "{ params }"
-	if n := m.paramsName(); n != "params" {
-		pat = "{ params: " + n + " }"
-	}
-	if !m.f.TypeScript {
-		return req + ", " + pat
-	}
+	return req + ", " + m.contextParam()
+}
+
+// paramsType is the TypeScript type of the route params.
+//
+//	pages/api/a/[id]/[...rest].ts => Promise<{ id: string; rest: string[] }> ({ ... } before Next.js 15)
+func (m *migration) paramsType() string {
 	var fields []string
 	for _, s := range m.f.Segments {
 		switch {
@@ -156,7 +162,7 @@ func (m *migration) signature(fn *outFunc) string {
 	if m.f.NextMajor >= 15 {
 		typ = "Promise<" + typ + ">"
 	}
-	return req + ", " + pat + ": { params: " + typ + " }"
+	return typ
 }
 
 // paramsName is the local name of the route params.

@@ -17,6 +17,10 @@ type handler struct {
 	start    int // the range the output functions replace
 	end      int
 	deletes  []*Node // statements removed with it (export default h; module.exports = h)
+	// helper is set for a module-level function the handler hands res to;
+	// resIndex and reqIndex are where it takes them (-1: not at all).
+	helper             bool
+	resIndex, reqIndex int
 }
 
 // findHandler locates the default-exported handler. It skips the file when

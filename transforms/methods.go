@@ -53,6 +53,7 @@ type arm struct {
 //	method read any other way                         => the same, with a TODO at the read
 func splitMethods(m *migration) {
 	m.markOtherExports()
+	m.findHelpers()
 	h := m.h
 	if h.body.Kind != "statement_block" {
 		// (req, res) => expr

@@ -153,6 +153,12 @@ func (m *migration) rewriteUse(u resUse) {
 	f := m.f
 	stmt := enclosingStatement(u.top)
 	if len(u.links) == 0 {
+		if p := u.top.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil {
+			if fr := m.helperOf(p.Parent); fr != nil && fr.h != m.h {
+				m.rewriteHelperCall(u, p.Parent, fr)
+				return
+			}
+		}
 		callee := ""
 		if p := u.top.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil {
 			callee = " to " + m.text(p.Parent.ChildByField("function")) + "()"
@@ -292,7 +298,7 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 	last := u.links[len(u.links)-1]
 	var init []string
 	if status != "" && status != "200" {
-		init = append(init, "status: "+status)
+		init = append(init, prop("status", status))
 	} else if status == "" && statusVar {
 		init = append(init, prop("status", m.statusName()))
 	}

@@ -86,11 +86,15 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 		}
 		if t.Name == "types" {
 			f.SetTransform("handler")
-			if err := m.compose(); err != nil {
-				panic(err)
-			}
+			m.composeAll()
 		}
 		f.SetTransform(t.Name)
+		if t.Name == "request" || t.Name == "response" {
+			// helpers first, so their call sites know what they need
+			for i := len(m.helpers) - 1; i >= 0; i-- {
+				m.withFrame(m.helpers[i], func() { t.run(m) })
+			}
+		}
 		t.run(m)
 		if f.Skipped() != "" {
 			return
@@ -98,8 +102,20 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 	}
 	if !mg.selected["types"] {
 		f.SetTransform("handler")
-		if err := m.compose(); err != nil {
-			panic(err)
-		}
+		m.composeAll()
+	}
+}
+
+// composeAll writes the handler's output functions and every converted helper.
+func (m *migration) composeAll() {
+	for _, fr := range m.helpers {
+		m.withFrame(fr, func() {
+			if err := m.compose(); err != nil {
+				panic(err)
+			}
+		})
+	}
+	if err := m.compose(); err != nil {
+		panic(err)
 	}
 }

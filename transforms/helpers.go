@@ -1,0 +1,323 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// frame is one function the request and response transforms rewrite: the
+// handler, or a module-level helper it hands res to.
+type frame struct {
+	h     *handler
+	funcs []*outFunc
+	ends  map[*Node]bool
+}
+
+// findHelpers finds module-level functions the handler passes res to, that
+// can become functions returning a Response:
+//
+//	case "GET": return getUser(req, res)  + function getUser(req, res) { res.json(u) }
+//	  => case body: return getUser(req)    + function getUser(req: NextRequest) { return Response.json(u) }
+//	sendError(res, 400, "bad") + function sendError(res, status, msg) { res.status(status).json({ msg }) }
+//	  => return sendError(400, "bad")      + function sendError(status, msg) { return Response.json({ msg }, { status }) }
+//
+// A helper qualifies when every use of it is a call from the handler that
+// passes res (and req, if at all) at the same positions, it is not
+// exported, and it returns nothing but responses.
+func (m *migration) findHelpers() {
+	if m.h.res == "" {
+		return
+	}
+	tried := map[string]bool{}
+	for grew := true; grew; {
+		grew = false
+		callers := append([]*handler{m.h}, m.helperHandlers()...)
+		for _, c := range callers {
+			c.fn.Walk(func(n *Node) bool {
+				if n.Kind != "call_expression" {
+					return true
+				}
+				callee := n.ChildByField("function")
+				if callee == nil || callee.Kind != "identifier" || tried[m.text(callee)] {
+					return true
+				}
+				name := m.text(callee)
+				tried[name] = true
+				if fr := m.helperFrame(name); fr != nil {
+					m.helpers = append(m.helpers, fr)
+					grew = true
+				}
+				return true
+			})
+		}
+	}
+}
+
+func (m *migration) helperHandlers() []*handler {
+	var out []*handler
+	for _, fr := range m.helpers {
+		out = append(out, fr.h)
+	}
+	return out
+}
+
+// callerOf returns the handler or helper whose function holds n.
+func (m *migration) callerOf(n *Node) *handler {
+	for _, h := range append([]*handler{m.h}, m.helperHandlers()...) {
+		if h.fn.Contains(n) {
+			return h
+		}
+	}
+	return nil
+}
+
+// helperFrame checks one candidate and builds its frame, or returns nil.
+func (m *migration) helperFrame(name string) *frame {
+	stmt, fn := m.topLevelFunction(name)
+	if fn == nil || stmt.Kind == "export_statement" || fn == m.h.fn || fn.ChildOfKind("*") != nil {
+		return nil
+	}
+	resAt, reqAt := -1, -1
+	ok := true
+	m.f.Root.Walk(func(n *Node) bool {
+		if !ok || stmt.Contains(n) && n != stmt {
+			return false
+		}
+		if n.Kind != "identifier" || m.text(n) != name {
+			return true
+		}
+		call := n.Parent
+		var caller *handler
+		if call != nil {
+			caller = m.callerOf(call)
+		}
+		if call == nil || call.Kind != "call_expression" || n.Field != "function" || caller == nil || caller.res == "" {
+			ok = false
+			return false
+		}
+		r, q := -1, -1
+		for i, a := range callArgs(call) {
+			switch {
+			case isIdent(m.src, a, caller.res):
+				r = i
+			case caller.req != "" && isIdent(m.src, a, caller.req):
+				q = i
+			}
+		}
+		if r < 0 || (resAt >= 0 && (r != resAt || q != reqAt)) {
+			ok = false
+		}
+		resAt, reqAt = r, q
+		return true
+	})
+	if !ok || resAt < 0 {
+		return nil
+	}
+	params := paramNames(m, fn)
+	if resAt >= len(params) || params[resAt] == "" || (reqAt >= 0 && (reqAt >= len(params) || params[reqAt] == "")) {
+		return nil
+	}
+	h := &handler{fn: fn, body: fn.ChildByField("body"), name: name, res: params[resAt], start: stmt.Start, end: stmt.End,
+		async: fn.ChildOfKind("async") != nil, helper: true, resIndex: resAt, reqIndex: reqAt}
+	if reqAt >= 0 {
+		h.req = params[reqAt]
+	}
+	// It must return nothing but responses.
+	returnsValue := false
+	fn.Walk(func(n *Node) bool {
+		if n != fn && enclosingFunction(n) != fn && n.Kind != "statement_block" {
+			if strings.Contains(n.Kind, "function") {
+				return false
+			}
+		}
+		if n.Kind == "return_statement" && enclosingFunction(n) == fn {
+			if e := n.NamedChildren(); len(e) > 0 && e[0].Kind != "comment" && !isSendChain(m.src, e[0], h.res) {
+				returnsValue = true
+			}
+		}
+		return !returnsValue
+	})
+	if returnsValue {
+		return nil
+	}
+	fr := &frame{h: h}
+	if h.body.Kind == "statement_block" {
+		fr.funcs = []*outFunc{{parts: []part{m.bodyPart(h.body)}}}
+		fr.ends = map[*Node]bool{h.body: true}
+	} else {
+		if !isSendChain(m.src, h.body, h.res) {
+			return nil
+		}
+		fr.funcs = []*outFunc{{expr: h.body}}
+		fr.ends = map[*Node]bool{}
+	}
+	return fr
+}
+
+// paramNames lists a function's parameter names ("" for a pattern).
+func paramNames(m *migration, fn *Node) []string {
+	var out []string
+	if params := fn.ChildByField("parameters"); params != nil {
+		for _, p := range params.NamedChildren() {
+			if p.Kind == "comment" {
+				continue
+			}
+			id := p
+			if p.Kind == "required_parameter" || p.Kind == "optional_parameter" {
+				id = p.ChildByField("pattern")
+			}
+			if id != nil && id.Kind == "identifier" {
+				out = append(out, m.text(id))
+			} else {
+				out = append(out, "")
+			}
+		}
+	} else if p := fn.ChildByField("parameter"); p != nil {
+		out = append(out, m.text(p))
+	}
+	return out
+}
+
+// helperOf returns the converted helper a call goes to, or nil.
+func (m *migration) helperOf(call *Node) *frame {
+	callee := call.ChildByField("function")
+	if callee == nil || callee.Kind != "identifier" {
+		return nil
+	}
+	for _, fr := range m.helpers {
+		if fr.h.name == m.text(callee) {
+			return fr
+		}
+	}
+	return nil
+}
+
+// withFrame runs fn with the migration pointed at frame fr.
+func (m *migration) withFrame(fr *frame, fn func()) {
+	h, funcs, ends := m.h, m.funcs, m.endContainers
+	m.h, m.funcs, m.endContainers = fr.h, fr.funcs, fr.ends
+	defer func() { m.h, m.funcs, m.endContainers = h, funcs, ends }()
+	fn()
+}
+
+// helperSignature writes a converted helper's parameters: res goes (or
+// becomes the route context when the helper reads params), req is typed
+// NextRequest.
+func (m *migration) helperSignature(fn *outFunc) string {
+	h := m.h
+	params := h.fn.ChildByField("parameters")
+	var list []*Node
+	if params != nil {
+		for _, p := range params.NamedChildren() {
+			if p.Kind != "comment" {
+				list = append(list, p)
+			}
+		}
+	} else if p := h.fn.ChildByField("parameter"); p != nil {
+		list = append(list, p)
+	}
+	var out []string
+	for i, p := range list {
+		switch i {
+		case h.resIndex:
+			if fn.params {
+				out = append(out, m.contextParam())
+			}
+		case h.reqIndex:
+			if m.f.TypeScript {
+				m.use("next/server", "NextRequest", false)
+				out = append(out, h.req+": NextRequest")
+			} else {
+				out = append(out, h.req)
+			}
+		default:
+			out = append(out, m.text(p))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// rewriteHelperCall rewrites a call that hands res to a converted helper:
+//
+//	return getUser(req, res)  => return getUser(req)
+//	sendError(res, 400, "x")  => return sendError(400, "x")   (nothing runs after it)
+func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
+	f := m.f
+	stmt := enclosingStatement(call)
+	top := call
+	if p := call.Parent; p != nil && p.Kind == "await_expression" {
+		top = p
+	}
+	p := top.Parent
+	needsParams := false
+	for _, fn := range fr.funcs {
+		needsParams = needsParams || fn.params
+	}
+	if fr.h.async || anyAsync(fr.funcs) {
+		// the caller returns the helper's promise; nothing to await
+	}
+	args := func(cp func(*Node) string) string {
+		var out []string
+		for i, a := range callArgs(call) {
+			if i == fr.h.resIndex {
+				if needsParams {
+					out = append(out, "{ "+prop("params", m.paramsName())+" }")
+				}
+				continue
+			}
+			out = append(out, cp(a))
+		}
+		return "(" + strings.Join(out, ", ") + ")"
+	}
+	if needsParams {
+		m.needParams(call.Start)
+	}
+	argsNode := call.ChildByField("arguments")
+	switch {
+	case p != nil && p.Kind == "return_statement":
+		m.replaceFolding(argsNode.Start, argsNode.End, func(cp func(*Node) string) string { return args(cp) })
+	case p != nil && p.Kind == "expression_statement" && enclosingFunction(call) == m.h.fn:
+		next := p.NextNamedSibling()
+		bareReturn := next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0
+		if !m.isTail(p) && !bareReturn {
+			f.Todo(stmt.Start, "%s() sends the response but the handler keeps running; return its Response where the handler really ends", fr.h.name)
+			return
+		}
+		m.replaceFolding(p.Start, p.End, func(cp func(*Node) string) string {
+			return "return " + m.text(top)[:argsNode.Start-top.Start] + args(cp) + m.semi()
+		})
+		if bareReturn {
+			start, end := next.Start, next.End
+			if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+				start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+			} else {
+				start = p.End
+			}
+			f.Replace(start, end, "")
+		}
+	default:
+		f.Todo(stmt.Start, "%s() sends the response here; a route handler must return it: restructure so the handler returns %s()'s Response", fr.h.name, fr.h.name)
+	}
+}
+
+func anyAsync(fns []*outFunc) bool {
+	for _, fn := range fns {
+		if fn.async {
+			return true
+		}
+	}
+	return false
+}
+
+// contextParam is the route context parameter, typed in TypeScript.
+func (m *migration) contextParam() string {
+	pat := "{ params }"
+	if n := m.paramsName(); n != "params" {
+		pat = "{ params: " + n + " }"
+	}
+	if !m.f.TypeScript {
+		return pat
+	}
+	return pat + ": { params: " + m.paramsType() + " }"
+}
