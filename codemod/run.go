@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -298,10 +301,25 @@ type emitter struct {
 	start   time.Time
 	lastBar time.Time
 	pending bool
+
+	interrupted atomic.Bool
+	stopSignals func()
 }
 
 func newEmitter(opts Options, total int) *emitter {
 	e := &emitter{opts: opts, sum: Summary{}, total: total, start: time.Now()}
+	if opts.Write {
+		// An interrupt lets the file being written finish (each write is a
+		// temp file linked into place) and stops before the next one.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		e.stopSignals = func() { signal.Stop(sig); close(sig) }
+		go func() {
+			if _, ok := <-sig; ok {
+				e.interrupted.Store(true)
+			}
+		}()
+	}
 	if opts.JSON {
 		e.json = &jsonReport{w: opts.Stdout}
 		e.json.begin()
@@ -373,7 +391,13 @@ func (e *emitter) emit(j *job, r *Result) {
 }
 
 // write applies one result safely; a failure turns it into an error entry.
+// After an interrupt no further file is started.
 func (e *emitter) write(j *job, r *Result) {
+	if e.interrupted.Load() {
+		r.Status = StatusSkipped
+		r.Reasons = append(r.Reasons, "interrupted before this file was written; nothing changed for it")
+		return
+	}
 	src := filepath.Join(j.proj.Root, filepath.FromSlash(r.Path))
 	dst := src
 	if r.NewPath != "" {
@@ -431,10 +455,17 @@ func (e *emitter) clearBar() {
 
 func (e *emitter) finish() int {
 	e.clearBar()
+	if e.stopSignals != nil {
+		e.stopSignals()
+	}
 	if e.json != nil {
 		e.json.end(e.sum)
 	}
 	fmt.Fprintln(e.opts.Stderr, e.sum.String())
+	if e.interrupted.Load() {
+		fmt.Fprintln(e.opts.Stderr, "routemod: interrupted: the files listed as written are complete; the rest are untouched")
+		return ExitError
+	}
 	switch {
 	case e.sum[StatusError] > 0:
 		return ExitError
