@@ -28,6 +28,8 @@ type migration struct {
 	endContainers map[*Node]bool
 	// aliases are local names bound to req.method.
 	aliases map[string]bool
+	// arrayKeysOf caches, per handler or helper, the query keys read as arrays.
+	arrayKeysOf map[*handler]map[string]bool
 	// helpers are the module-level functions converted along with the handler.
 	helpers []*frame
 	// redirectPrelude is the statement the redirect being written needs first.

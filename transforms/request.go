@@ -161,6 +161,11 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 			return
 		}
 		m.searchNote()
+		if m.arrayKeys()[key] {
+			// Array.isArray(req.query.tags) / req.query.tags as string[] => searchParams.getAll("tags")
+			f.ReplaceNode(outer, req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")")
+			return
+		}
 		f.ReplaceNode(outer, req+".nextUrl.searchParams.get("+strconv.Quote(key)+")")
 		return
 	}
@@ -182,6 +187,13 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 				}
 				m.searchNote()
 				v := req + ".nextUrl.searchParams.get(" + strconv.Quote(key) + ")"
+				if m.localArrayUse(local, m.h.fn) {
+					if def != "" && strings.TrimSpace(def) != "[]" {
+						f.Todo(stmt.Start, "%s is used as an array with the default %s: getAll(%q) gives [] when it is missing; choose the default by hand", local, def, key)
+						return
+					}
+					v, def = req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")", ""
+				}
 				if def != "" {
 					v += " ?? " + def
 				}
@@ -326,7 +338,7 @@ func (m *migration) paramsRead(off int) string {
 }
 
 func (m *migration) searchNote() {
-	m.f.Note("search params now read as null, not undefined, when missing, and a repeated key gives its first value, not an array (use getAll for every value)")
+	m.f.Note("search params now read as null, not undefined, when missing, and a repeated key gives its first value, not an array; values the code uses as arrays are read with getAll, which gives [] when the key is missing")
 }
 
 // rawReader rewrites a raw-body reader called with req.
@@ -456,4 +468,70 @@ func (m *migration) servesBodyless(off int) bool {
 		}
 	}
 	return false
+}
+
+// arrayKeys lists the query keys some read of which, in the current
+// handler or helper, treats as an array: every read of them uses getAll.
+func (m *migration) arrayKeys() map[string]bool {
+	if keys, ok := m.arrayKeysOf[m.h]; ok {
+		return keys
+	}
+	keys := map[string]bool{}
+	if m.arrayKeysOf == nil {
+		m.arrayKeysOf = map[*handler]map[string]bool{}
+	}
+	m.arrayKeysOf[m.h] = keys
+	m.h.fn.Walk(func(n *Node) bool {
+		if n.Kind == "member_expression" || n.Kind == "subscript_expression" {
+			obj, key, ok := member(m.src, n)
+			if ok && obj != nil && (obj.Kind == "member_expression") {
+				o2, prop, _ := member(m.src, obj)
+				if prop == "query" && isIdent(m.src, o2, m.h.req) && m.arrayUse(n) {
+					keys[key] = true
+				}
+			}
+		}
+		return true
+	})
+	return keys
+}
+
+// arrayMethods are methods arrays have and strings do not.
+var arrayMethods = map[string]bool{"map": true, "forEach": true, "filter": true, "join": true, "some": true, "every": true,
+	"reduce": true, "flatMap": true, "find": true, "findIndex": true, "flat": true, "sort": true, "reverse": true}
+
+// arrayUse reports whether the value of n is treated as an array:
+// Array.isArray(n), n as string[], n.map(...), n.join(...), ...
+func (m *migration) arrayUse(n *Node) bool {
+	p := n.Parent
+	for p != nil && p.Kind == "parenthesized_expression" {
+		n, p = p, p.Parent
+	}
+	if p == nil {
+		return false
+	}
+	switch p.Kind {
+	case "as_expression", "satisfies_expression":
+		t := strings.ReplaceAll(m.text(p)[n.End-p.Start:], " ", "")
+		return strings.Contains(t, "[]") || strings.Contains(t, "Array<")
+	case "arguments":
+		call := p.Parent
+		return call != nil && m.text(call.ChildByField("function")) == "Array.isArray"
+	case "member_expression":
+		_, prop, _ := member(m.src, p)
+		return n.Field == "object" && arrayMethods[prop]
+	}
+	return false
+}
+
+// localArrayUse reports whether a local name is used as an array in scope.
+func (m *migration) localArrayUse(name string, scope *Node) bool {
+	found := false
+	scope.Walk(func(n *Node) bool {
+		if !found && n.Kind == "identifier" && m.text(n) == name && m.arrayUse(n) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
