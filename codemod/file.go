@@ -122,6 +122,8 @@ type Project struct {
 	Moves map[string]string // slash rel source => slash rel target
 
 	skips map[string]string // sources planned to stay, with the reason
+	// AppPages are the URL patterns of the project's app-router pages.
+	AppPages []string
 }
 
 // TODO is a marker found in an output file.

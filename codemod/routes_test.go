@@ -117,3 +117,18 @@ func TestPageExtensions(t *testing.T) {
 		t.Errorf("non-literal pageExtensions: %v, %q", got, warn)
 	}
 }
+
+func TestMatchesPage(t *testing.T) {
+	for _, tt := range []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/", "/", true}, {"/", "/a", false}, {"/blog/[slug]", "/blog/hello", true}, {"/blog/[slug]", "/blog", false},
+		{"/docs/[...p]", "/docs/a/b", true}, {"/docs/[...p]", "/docs", false}, {"/docs/[[...p]]", "/docs", true},
+		{"/about", "/about/", true}, {"/about", "/contact", false},
+	} {
+		if got := MatchesPage(tt.pattern, tt.path); got != tt.want {
+			t.Errorf("MatchesPage(%q, %q) = %v", tt.pattern, tt.path, got)
+		}
+	}
+}

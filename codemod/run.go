@@ -126,7 +126,7 @@ func plan(opts Options) ([]*job, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", arg, err)
 			}
-			proj = &Project{Root: root, Moves: map[string]string{}}
+			proj = &Project{Root: root, Moves: map[string]string{}, AppPages: AppPages(root)}
 			for _, rel := range all {
 				ext, _ := RouteExt(rel, exts)
 				if t, err := PlanTargetExt(rel, ext); err == nil {

@@ -43,8 +43,10 @@ func rewriteResponse(m *migration) {
 	uses := m.resUses()
 	for _, u := range uses {
 		if len(u.links) == 1 && u.links[0].name == "revalidate" {
-			m.f.Skip("res.revalidate(...) regenerates a pages-router ISR page; revalidatePath() from an app route does not (measured on Next.js 16.4.6): this route stays in pages/api")
-			return
+			if !m.revalidatesAppPage(u.links[0]) {
+				m.f.Skip("res.revalidate(...) of a page that is not an app-router page (or a path only known at run time): revalidatePath() from an app route does not regenerate a pages-router ISR page (measured on Next.js 16.4.6), so this route stays in pages/api")
+				return
+			}
 		}
 		if m.isStandaloneState(u) {
 			for _, fn := range m.scopesAt(u.top.Start) {
@@ -478,6 +480,13 @@ func (m *migration) rewriteSideEffect(u resUse, st *Node) bool {
 	}
 	semi := m.semi()
 	switch l.name {
+	case "revalidate":
+		// await res.revalidate("/blog/a") (an app-router page) => revalidatePath("/blog/a")
+		m.use("next/cache", "revalidatePath", true)
+		m.replaceFolding(u.top.Start, u.top.End, func(cp func(*Node) string) string {
+			return "revalidatePath(" + cp(l.args[0]) + ")"
+		})
+		return true
 	case "cookie":
 		if len(l.args) < 2 {
 			return false
@@ -680,4 +689,22 @@ func (m *migration) sendThenAfter(u resUse, st *Node, rest []*Node) {
 		}
 		return "after(async () => {" + eol + body + ind + "})" + m.semi() + eol + ind + m.withPrelude(st, "return "+resp+m.semi()) + tail
 	})
+}
+
+// revalidatesAppPage reports res.revalidate("/literal") of a path an
+// app-router page of the project serves.
+func (m *migration) revalidatesAppPage(l link) bool {
+	if len(l.args) != 1 || m.f.Project == nil {
+		return false
+	}
+	p, ok := stringValue(m.src, l.args[0])
+	if !ok {
+		return false
+	}
+	for _, pattern := range m.f.Project.AppPages {
+		if codemod.MatchesPage(pattern, p) {
+			return true
+		}
+	}
+	return false
 }
