@@ -178,19 +178,20 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// BenchmarkParseTreeSitter measures the C parse alone, without the Go copy,
-// to split BenchmarkParse into its two halves.
+// BenchmarkParseTreeSitter measures the C parse and flat copy alone,
+// without building the Go tree, to split BenchmarkParse into its halves.
 func BenchmarkParseTreeSitter(b *testing.B) {
 	p := NewParser()
 	defer p.Close()
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchRoute)))
+	var buf []flatNode
 	for b.Loop() {
-		tree := p.ts.Parse(benchRoute, nil)
-		if tree == nil {
-			b.Fatal("no tree")
+		flat, err := p.ts.parse(benchRoute, buf)
+		if err != nil {
+			b.Fatal(err)
 		}
-		tree.Close()
+		buf = flat[:0]
 	}
 }
 
@@ -263,7 +264,7 @@ func BenchmarkProcessEngine(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchRoute)))
 	for b.Loop() {
-		if r := process(p, benchMigrator{}, proj, benchRel, 16); r.Status != StatusMigrated {
+		if r := processBatch(p, benchMigrator{}, proj, []string{benchRel}, 16)[0]; r.Status != StatusMigrated {
 			b.Fatalf("status %s: %v", r.Status, r.Reasons)
 		}
 	}

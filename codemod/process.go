@@ -10,16 +10,73 @@ import (
 	"strings"
 )
 
-// process runs the pipeline on one route file: read, gate input, parse,
-// migrate, apply edits, gate output. It never writes.
-func process(p *Parser, m Migrator, proj *Project, rel string, nextMajor int) (res *Result) {
-	res = &Result{Path: rel, NewPath: proj.Moves[rel]}
-	abs := filepath.Join(proj.Root, filepath.FromSlash(rel))
-	src, err := os.ReadFile(abs)
-	if err != nil {
-		return fail(res, 0, 0, "read: %v", err)
+// work is one route file on its way through the pipeline.
+type work struct {
+	res    *Result
+	src    []byte
+	out    []byte // migrated text awaiting the output gate
+	sorted []Edit
+}
+
+// processBatch runs the pipeline on a batch of route files: read, gate
+// every input (one esbuild call), parse, migrate, apply edits, gate every
+// output (one esbuild call). It never writes.
+func processBatch(p *Parser, m Migrator, proj *Project, rels []string, nextMajor int) []*Result {
+	ws := make([]*work, len(rels))
+	for i, rel := range rels {
+		w := &work{res: &Result{Path: rel, NewPath: proj.Moves[rel]}}
+		ws[i] = w
+		src, err := os.ReadFile(filepath.Join(proj.Root, filepath.FromSlash(rel)))
+		if err != nil {
+			fail(w.res, 0, 0, "read: %v", err)
+			continue
+		}
+		w.src, w.res.orig = src, src
 	}
-	return migrateSource(p, m, proj, rel, src, nextMajor, res)
+	gateAll(ws, func(w *work) ([]byte, string) { return w.src, w.res.Path }, func(w *work, se *SyntaxError) {
+		fail(w.res, se.Line, se.Column, "input does not parse: %s", se.Message)
+	})
+	for _, w := range ws {
+		if w.src != nil && w.res.Status == "" {
+			migrate(p, m, proj, nextMajor, w)
+		}
+	}
+	gateAll(ws, func(w *work) ([]byte, string) { return w.out, outName(w.res) }, func(w *work, se *SyntaxError) {
+		off := offsetOf(w.out, se.Line, se.Column)
+		fail(w.res, se.Line, se.Column, "output of transform %s does not parse: %s; nothing written", transformsAt(w.sorted, off), se.Message)
+		w.out = nil
+	})
+	out := make([]*Result, len(ws))
+	for i, w := range ws {
+		finish(w)
+		out[i] = w.res
+	}
+	return out
+}
+
+// gateAll runs the esbuild gate over the texts text picks (nil: none) and
+// reports each failure to bad.
+func gateAll(ws []*work, text func(*work) ([]byte, string), bad func(*work, *SyntaxError)) {
+	var in []GateInput
+	var who []*work
+	for _, w := range ws {
+		if src, name := text(w); src != nil && w.res.Status == "" {
+			in = append(in, GateInput{Src: src, Name: name})
+			who = append(who, w)
+		}
+	}
+	for i, se := range GateBatch(in) {
+		if se != nil {
+			bad(who[i], se)
+		}
+	}
+}
+
+func outName(r *Result) string {
+	if r.NewPath != "" {
+		return r.NewPath
+	}
+	return r.Path
 }
 
 // MigrateSource runs the pipeline on src as if it were the route file rel
@@ -32,20 +89,34 @@ func MigrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte,
 			proj.Moves[rel] = t
 		}
 	}
-	return migrateSource(p, m, proj, rel, src, nextMajor, &Result{Path: rel, NewPath: proj.Moves[rel]})
+	w := &work{res: &Result{Path: rel, NewPath: proj.Moves[rel], orig: src}, src: src}
+	if se := Gate(src, rel); se != nil {
+		return fail(w.res, se.Line, se.Column, "input does not parse: %s", se.Message)
+	}
+	migrate(p, m, proj, nextMajor, w)
+	if w.out != nil && w.res.Status == "" {
+		if se := Gate(w.out, outName(w.res)); se != nil {
+			off := offsetOf(w.out, se.Line, se.Column)
+			fail(w.res, se.Line, se.Column, "output of transform %s does not parse: %s; nothing written", transformsAt(w.sorted, off), se.Message)
+			w.out = nil
+		}
+	}
+	finish(w)
+	return w.res
 }
 
-func migrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte, nextMajor int, res *Result) (final *Result) {
-	res.orig = src
-	if se := Gate(src, rel); se != nil {
-		return fail(res, se.Line, se.Column, "input does not parse: %s", se.Message)
-	}
+// migrate parses w's source, runs the transforms and applies their edits,
+// leaving the result in w.out (or a final status in w.res).
+func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
+	res, src, rel := w.res, w.src, w.res.Path
 	root, err := p.Parse(src, path.Ext(rel) != ".ts")
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
-			return fail(res, se.Line, se.Column, "input does not parse: %s", se.Message)
+			fail(res, se.Line, se.Column, "input does not parse: %s", se.Message)
+			return
 		}
-		return fail(res, 0, 0, "parse: %v", err)
+		fail(res, 0, 0, "parse: %v", err)
+		return
 	}
 	ext := path.Ext(rel)
 	f := &File{
@@ -59,52 +130,52 @@ func migrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte,
 		NextMajor:  nextMajor,
 		Project:    proj,
 	}
-	final = res
 	defer func() {
 		if r := recover(); r != nil {
 			if os.Getenv("ROUTEMOD_DEBUG") != "" {
 				os.Stderr.Write(debug.Stack())
 			}
-			final = fail(res, 0, 0, "internal error in transform %s: %v (please report it; set ROUTEMOD_DEBUG=1 for a stack trace); nothing written", f.current, r)
+			w.out = nil
+			fail(res, 0, 0, "internal error in transform %s: %v (please report it; set ROUTEMOD_DEBUG=1 for a stack trace); nothing written", f.current, r)
 		}
 	}()
 	m.Migrate(f)
 	res.Notes = f.Notes()
 	if reason := f.Skipped(); reason != "" {
 		res.Status, res.Reasons, res.NewPath = StatusSkipped, []string{reason}, ""
-		return res
+		return
 	}
 	edits := f.Edits()
 	if len(edits) == 0 && res.NewPath == "" {
 		res.Status = StatusUnchanged
-		return res
+		return
 	}
 	sorted, err := SortEdits(edits)
 	if err != nil {
-		return fail(res, 0, 0, "internal error: %v", err)
+		fail(res, 0, 0, "internal error: %v", err)
+		return
 	}
 	out, err := ApplyEdits(src, sorted)
 	if err != nil {
-		return fail(res, 0, 0, "internal error: %v", err)
+		fail(res, 0, 0, "internal error: %v", err)
+		return
 	}
-	name := rel
-	if res.NewPath != "" {
-		name = res.NewPath
+	w.out, w.sorted = out, sorted
+}
+
+// finish sets the final status of a file whose output passed the gate.
+func finish(w *work) {
+	res := w.res
+	if res.Status != "" || w.out == nil {
+		return
 	}
-	if se := Gate(out, name); se != nil {
-		off := offsetOf(out, se.Line, se.Column)
-		fail(res, se.Line, se.Column, "output of transform %s does not parse: %s; nothing written", transformsAt(sorted, off), se.Message)
-		res.NewPath = proj.Moves[rel]
-		return res
-	}
-	res.out = out
-	res.Transforms = transformNames(sorted)
-	res.TODOs = FindTODOs(out)
+	res.out = w.out
+	res.Transforms = transformNames(w.sorted)
+	res.TODOs = FindTODOs(w.out)
 	res.Status = StatusMigrated
 	if len(res.TODOs) > 0 {
 		res.Status = StatusNeedsReview
 	}
-	return res
 }
 
 func fail(res *Result, line, col int, format string, args ...any) *Result {

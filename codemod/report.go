@@ -37,6 +37,7 @@ type Result struct {
 	Diff       string   `json:"diff,omitempty"`
 
 	orig, out []byte // texts, released once the result is emitted
+	diff      []byte // the unified diff, when the run shows diffs
 }
 
 // Output returns the migrated text (nil unless the file changes), until

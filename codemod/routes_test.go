@@ -1,6 +1,7 @@
 package codemod
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -129,6 +130,30 @@ func TestMatchesPage(t *testing.T) {
 	} {
 		if got := MatchesPage(tt.pattern, tt.path); got != tt.want {
 			t.Errorf("MatchesPage(%q, %q) = %v", tt.pattern, tt.path, got)
+		}
+	}
+}
+
+func TestGateBatch(t *testing.T) {
+	in := []GateInput{
+		{[]byte("export const a: number = 1;\n"), "a.ts"},
+		{[]byte("export const b = <div/>;\n"), "b.js"},
+		{[]byte("const c = ;\n"), "c.ts"},
+		{[]byte("export const d = () => <p>{1}</p>;\n"), "d.tsx"},
+		{[]byte("let x = 1;\nexport default function () {\n  return x +;\n}\n"), "e.jsx"},
+		{[]byte("export const f = <T,>(x: T) => x;\n"), "f.ts"},
+	}
+	got := GateBatch(in)
+	for i, want := range []string{"", "", "1:11", "", "3:13", ""} {
+		se := got[i]
+		switch {
+		case want == "" && se != nil:
+			t.Errorf("%s rejected: %v", in[i].Name, se)
+		case want != "" && (se == nil || fmt.Sprintf("%d:%d", se.Line, se.Column) != want):
+			t.Errorf("%s: want an error at %s, got %v", in[i].Name, want, se)
+		}
+		if alone := Gate(in[i].Src, in[i].Name); (alone == nil) != (se == nil) {
+			t.Errorf("%s: batch and single gate disagree: %v vs %v", in[i].Name, se, alone)
 		}
 	}
 }

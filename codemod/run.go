@@ -234,13 +234,21 @@ func execute(opts Options, jobs []*job) int {
 	for i := range ready {
 		ready[i] = make(chan struct{})
 	}
-	next := make(chan int, len(jobs))
-	for i := range jobs {
-		next <- i
+	batches := makeBatches(jobs, n)
+	next := make(chan []int, len(batches))
+	for _, b := range batches {
+		next <- b
 	}
 	close(next)
-	// Bound how far workers run ahead of the emitter so memory stays flat.
-	window := make(chan struct{}, 4*n+16)
+	// Bound how far workers run ahead of the emitter so memory stays flat:
+	// a worker takes a token per batch; the emitter returns it after the
+	// batch's last file.
+	window := make(chan struct{}, n+1)
+	last := map[int]bool{}
+	for _, b := range batches {
+		last[b[len(b)-1]] = true
+	}
+	em := newEmitter(opts, len(jobs))
 	var wg sync.WaitGroup
 	for w := 0; w < n; w++ {
 		wg.Add(1)
@@ -248,20 +256,34 @@ func execute(opts Options, jobs []*job) int {
 			defer wg.Done()
 			p := NewParser()
 			defer p.Close()
-			for i := range next {
+			for b := range next {
 				window <- struct{}{}
-				j := jobs[i]
-				r := j.pre
-				if r == nil {
-					r = process(p, opts.Migrator, j.proj, j.rel, j.nextMajor)
+				var rels []string
+				for _, i := range b {
+					if jobs[i].pre == nil {
+						rels = append(rels, jobs[i].rel)
+					}
 				}
-				r.Root = j.arg
-				results[i] = r
-				close(ready[i])
+				var done []*Result
+				if len(rels) > 0 {
+					j := jobs[b[0]]
+					done = processBatch(p, opts.Migrator, j.proj, rels, j.nextMajor)
+				}
+				for _, i := range b {
+					r := jobs[i].pre
+					if r == nil {
+						r, done = done[0], done[1:]
+						if r.Changed() && showDiff(opts) {
+							r.diff = UnifiedDiff(r.Path, outName(r), r.orig, r.out) // in the worker, off the emitter's path
+						}
+					}
+					r.Root = jobs[i].arg
+					results[i] = r
+					close(ready[i])
+				}
 			}
 		}()
 	}
-	em := newEmitter(opts, len(jobs))
 	var changed []*job // first job of each project with a migrated route
 	moved := map[*Project]map[string]string{}
 	for i := range jobs {
@@ -275,7 +297,9 @@ func execute(opts Options, jobs []*job) int {
 		}
 		em.emit(jobs[i], results[i])
 		results[i] = nil
-		<-window
+		if last[i] {
+			<-window
+		}
 	}
 	wg.Wait()
 	for _, j := range changed {
@@ -289,6 +313,32 @@ func execute(opts Options, jobs []*job) int {
 		}
 	}
 	return em.finish()
+}
+
+// showDiff reports whether the run prints (or reports) diffs.
+func showDiff(o Options) bool { return !o.Write && !o.Check && !o.List }
+
+// maxBatch is the most files one esbuild gate call takes.
+const maxBatch = 16
+
+// makeBatches groups consecutive jobs of one project into batches small
+// enough that every worker gets several.
+func makeBatches(jobs []*job, workers int) [][]int {
+	size := len(jobs) / (4 * workers)
+	size = max(1, min(size, maxBatch))
+	var out [][]int
+	var cur []int
+	for i, j := range jobs {
+		if len(cur) > 0 && (len(cur) == size || jobs[cur[0]].proj != j.proj || jobs[cur[0]].nextMajor != j.nextMajor) {
+			out = append(out, cur)
+			cur = nil
+		}
+		cur = append(cur, i)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 // emitter prints or writes results one at a time, in order.
@@ -338,12 +388,11 @@ func (e *emitter) emit(j *job, r *Result) {
 		case o.List, o.JSON:
 		default:
 		}
-		if r.Changed() && !o.Write && !o.Check && !o.List {
-			to := r.NewPath
-			if to == "" {
-				to = r.Path // changed in place
+		if r.Changed() && showDiff(o) {
+			d := r.diff
+			if d == nil {
+				d = UnifiedDiff(r.Path, outName(r), r.orig, r.out)
 			}
-			d := UnifiedDiff(r.Path, to, r.orig, r.out)
 			if o.JSON {
 				r.Diff = string(d)
 			} else {
@@ -385,7 +434,7 @@ func (e *emitter) emit(j *job, r *Result) {
 			}
 		}
 	}
-	r.orig, r.out = nil, nil
+	r.orig, r.out, r.diff = nil, nil, nil
 	e.done++
 	e.bar()
 }

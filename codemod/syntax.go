@@ -132,114 +132,106 @@ func (e *SyntaxError) Error() string {
 }
 
 // Parser parses TypeScript and TSX. It holds one tree-sitter parser per
-// grammar and is not safe for concurrent use: give each worker its own.
+// grammar, driven from C so that a file costs a handful of cgo calls, and is
+// not safe for concurrent use: give each worker its own.
 type Parser struct {
-	ts, tsx   *sitter.Parser
-	langTS    *sitter.Language
-	langTSX   *sitter.Language
-	kinds     map[*sitter.Language][]string
-	fieldName map[*sitter.Language][]string
+	ts, tsx   *cParser
+	kindsTS   []string
+	kindsTSX  []string
+	fieldsTS  []string
+	fieldsTSX []string
+	buf       []flatNode
 }
 
 // NewParser returns a Parser; call Close when done.
 func NewParser() *Parser {
-	p := &Parser{
-		ts:        sitter.NewParser(),
-		tsx:       sitter.NewParser(),
-		langTS:    sitter.NewLanguage(typescript.LanguageTypescript()),
-		langTSX:   sitter.NewLanguage(typescript.LanguageTSX()),
-		kinds:     map[*sitter.Language][]string{},
-		fieldName: map[*sitter.Language][]string{},
-	}
-	if err := p.ts.SetLanguage(p.langTS); err != nil {
-		panic(err)
-	}
-	if err := p.tsx.SetLanguage(p.langTSX); err != nil {
-		panic(err)
-	}
-	for _, l := range []*sitter.Language{p.langTS, p.langTSX} {
-		kinds := make([]string, l.NodeKindCount())
-		for i := range kinds {
-			kinds[i] = l.NodeKindForId(uint16(i))
-		}
-		p.kinds[l] = kinds
-		fields := make([]string, l.FieldCount()+1)
-		for i := 1; i < len(fields); i++ {
-			fields[i] = l.FieldNameForId(uint16(i))
-		}
-		p.fieldName[l] = fields
-	}
+	langTS, langTSX := typescript.LanguageTypescript(), typescript.LanguageTSX()
+	p := &Parser{ts: newCParser(langTS), tsx: newCParser(langTSX)}
+	p.kindsTS, p.fieldsTS = grammarNames(sitter.NewLanguage(langTS))
+	p.kindsTSX, p.fieldsTSX = grammarNames(sitter.NewLanguage(langTSX))
 	return p
+}
+
+// grammarNames returns a grammar's node kind and field names by id.
+func grammarNames(l *sitter.Language) (kinds, fields []string) {
+	kinds = make([]string, l.NodeKindCount())
+	for i := range kinds {
+		kinds[i] = l.NodeKindForId(uint16(i))
+	}
+	fields = make([]string, l.FieldCount()+1)
+	for i := 1; i < len(fields); i++ {
+		fields[i] = l.FieldNameForId(uint16(i))
+	}
+	return kinds, fields
 }
 
 // Close frees the C parsers.
 func (p *Parser) Close() {
-	p.ts.Close()
-	p.tsx.Close()
+	p.ts.close()
+	p.tsx.close()
 }
 
 // Parse parses src with the TSX grammar when tsx is true, else TypeScript,
 // and returns the root of a Go copy of the tree. A tree with ERROR or MISSING
 // nodes is rejected with the first one's location.
 func (p *Parser) Parse(src []byte, tsx bool) (*Node, error) {
-	parser, lang := p.ts, p.langTS
+	cp, kinds, fields := p.ts, p.kindsTS, p.fieldsTS
 	if tsx {
-		parser, lang = p.tsx, p.langTSX
+		cp, kinds, fields = p.tsx, p.kindsTSX, p.fieldsTSX
 	}
-	tree := parser.Parse(src, nil)
-	if tree == nil {
-		return nil, fmt.Errorf("tree-sitter returned no tree")
+	flat, err := cp.parse(src, p.buf)
+	if err != nil {
+		return nil, err
 	}
-	defer tree.Close()
-	cur := tree.Walk()
-	defer cur.Close()
-	b := builder{kinds: p.kinds[lang], fields: p.fieldName[lang]}
-	root := b.build(cur, nil)
-	if b.bad != nil {
-		line, col := LineCol(src, b.bad.Start)
+	p.buf = flat[:0]
+	if len(flat) == 0 {
+		return nil, fmt.Errorf("tree-sitter returned an empty tree")
+	}
+	nodes := make([]Node, len(flat))
+	counts := make([]int32, len(flat))
+	for i := 1; i < len(flat); i++ {
+		counts[flat[i].parent]++
+	}
+	children := make([]*Node, len(flat)-1)
+	off := 0
+	var bad *Node
+	badMissing := false
+	for i := range flat {
+		fl := &flat[i]
+		n := &nodes[i]
+		n.Start, n.End = int(fl.start), int(fl.end)
+		if k := int(fl.kind); k < len(kinds) {
+			n.Kind = kinds[k]
+		}
+		if f := int(fl.field); f > 0 && f < len(fields) {
+			n.Field = fields[f]
+		}
+		n.Named = fl.flags&1 != 0
+		if bad == nil && fl.flags&6 != 0 {
+			bad, badMissing = n, fl.flags&4 != 0
+			if fl.flags&2 != 0 {
+				n.Kind = "ERROR"
+			}
+		}
+		c := int(counts[i])
+		n.Children = children[off : off : off+c]
+		off += c
+		if i > 0 {
+			parent := &nodes[fl.parent]
+			n.Parent = parent
+			parent.Children = append(parent.Children, n)
+		}
+	}
+	root := &nodes[0]
+	if bad != nil {
+		line, col := LineCol(src, bad.Start)
 		what := "syntax error"
-		if b.badMissing {
-			what = "missing " + b.bad.Kind
+		if badMissing {
+			what = "missing " + bad.Kind
 		}
 		return root, &SyntaxError{Line: line, Column: col, Message: what + " (tree-sitter)"}
 	}
 	return root, nil
-}
-
-type builder struct {
-	kinds, fields []string
-	bad           *Node
-	badMissing    bool
-}
-
-func (b *builder) build(cur *sitter.TreeCursor, parent *Node) *Node {
-	n := cur.Node()
-	start, end := n.ByteRange()
-	kind := ""
-	if id := int(n.KindId()); id < len(b.kinds) {
-		kind = b.kinds[id]
-	}
-	field := ""
-	if id := int(cur.FieldId()); id > 0 && id < len(b.fields) {
-		field = b.fields[id]
-	}
-	node := &Node{Kind: kind, Field: field, Start: int(start), End: int(end), Named: n.IsNamed(), Parent: parent}
-	if b.bad == nil && (n.IsError() || n.IsMissing()) {
-		b.bad, b.badMissing = node, n.IsMissing()
-		if n.IsError() {
-			node.Kind = "ERROR"
-		}
-	}
-	if cur.GotoFirstChild() {
-		for {
-			node.Children = append(node.Children, b.build(cur, node))
-			if !cur.GotoNextSibling() {
-				break
-			}
-		}
-		cur.GotoParent()
-	}
-	return node
 }
 
 // LineCol returns the 1-based line and column (in bytes) of offset off.

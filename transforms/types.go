@@ -1,7 +1,6 @@
 package transforms
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -37,8 +36,9 @@ func rewriteTypes(m *migration) {
 			rest.WriteString(line)
 		}
 	}
+	restText := rest.String()
 	used := func(name string) bool {
-		return regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(rest.String())
+		return containsIdent(restText, name)
 	}
 	// Remove unused pages-router types from "next" imports (and micro's buffer).
 	for _, imp := range imports {
@@ -209,4 +209,24 @@ func (m *migration) quote() string {
 		}
 	}
 	return `"`
+}
+
+// containsIdent reports whether name occurs in text as a whole identifier
+// (not inside a longer name such as $NextApiRequest or NextApiRequestX).
+func containsIdent(text, name string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], name)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(name)
+		if (start == 0 || !isIdentByte(text[start-1])) && (end == len(text) || !isIdentByte(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || b == '$' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
