@@ -81,7 +81,7 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 		edits = append(edits, Edit{Start: m[6], End: m[7], New: newSpec, By: "importers"})
 		line, _ := LineCol(src, m[0])
 		ls := LineStart(src, m[0])
-		stmt := string(src[ls:lineEnd(src, m[1])])
+		stmt := string(src[ls:LineEnd(src, m[1])])
 		if defaultImportRE.MatchString(stmt) || strings.Contains(string(src[m[0]:m[1]]), "require") || strings.Contains(stmt, "import(") {
 			eol := "\n"
 			if strings.HasSuffix(strings.TrimRight(stmt, "\n"), "\r") {
@@ -139,14 +139,4 @@ func relSpec(dir, target string) string {
 		r = "./" + r
 	}
 	return r
-}
-
-func lineEnd(src []byte, off int) int {
-	for off < len(src) && src[off] != '\n' {
-		off++
-	}
-	if off < len(src) {
-		off++
-	}
-	return off
 }

@@ -70,3 +70,15 @@ func IndentAt(src []byte, off int) string {
 	}
 	return string(src[s:e])
 }
+
+// LineEnd returns the offset just after the newline ending the line that
+// holds off (or len(src)).
+func LineEnd(src []byte, off int) int {
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	if off < len(src) {
+		off++
+	}
+	return off
+}

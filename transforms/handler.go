@@ -108,17 +108,7 @@ func (m *migration) findHandler() bool {
 		return false
 	}
 	h.body = h.fn.ChildByField("body")
-	params := h.fn.ChildByField("parameters")
-	var plist []*Node
-	if params != nil {
-		for _, p := range params.NamedChildren() {
-			if p.Kind != "comment" {
-				plist = append(plist, p)
-			}
-		}
-	} else if p := h.fn.ChildByField("parameter"); p != nil {
-		plist = append(plist, p)
-	}
+	plist := paramNodes(h.fn)
 	for i, p := range plist {
 		if i > 1 {
 			break

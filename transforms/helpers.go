@@ -2,8 +2,6 @@ package transforms
 
 import (
 	"strings"
-
-	"github.com/routemod/routemod/codemod"
 )
 
 // frame is one function the request and response transforms rewrite: the
@@ -158,23 +156,16 @@ func (m *migration) helperFrame(name string) *frame {
 // paramNames lists a function's parameter names ("" for a pattern).
 func paramNames(m *migration, fn *Node) []string {
 	var out []string
-	if params := fn.ChildByField("parameters"); params != nil {
-		for _, p := range params.NamedChildren() {
-			if p.Kind == "comment" {
-				continue
-			}
-			id := p
-			if p.Kind == "required_parameter" || p.Kind == "optional_parameter" {
-				id = p.ChildByField("pattern")
-			}
-			if id != nil && id.Kind == "identifier" {
-				out = append(out, m.text(id))
-			} else {
-				out = append(out, "")
-			}
+	for _, p := range paramNodes(fn) {
+		id := p
+		if p.Kind == "required_parameter" || p.Kind == "optional_parameter" {
+			id = p.ChildByField("pattern")
 		}
-	} else if p := fn.ChildByField("parameter"); p != nil {
-		out = append(out, m.text(p))
+		if id != nil && id.Kind == "identifier" {
+			out = append(out, m.text(id))
+		} else {
+			out = append(out, "")
+		}
 	}
 	return out
 }
@@ -206,17 +197,7 @@ func (m *migration) withFrame(fr *frame, fn func()) {
 // NextRequest.
 func (m *migration) helperSignature(fn *outFunc) string {
 	h := m.h
-	params := h.fn.ChildByField("parameters")
-	var list []*Node
-	if params != nil {
-		for _, p := range params.NamedChildren() {
-			if p.Kind != "comment" {
-				list = append(list, p)
-			}
-		}
-	} else if p := h.fn.ChildByField("parameter"); p != nil {
-		list = append(list, p)
-	}
+	list := paramNodes(h.fn)
 	var out []string
 	for i, p := range list {
 		switch i {
@@ -278,8 +259,8 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	case p != nil && p.Kind == "return_statement":
 		m.replaceFolding(argsNode.Start, argsNode.End, func(cp func(*Node) string) string { return args(cp) })
 	case p != nil && p.Kind == "expression_statement" && enclosingFunction(call) == m.h.fn:
-		next := p.NextNamedSibling()
-		bareReturn := next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0
+		next := bareReturnAfter(p)
+		bareReturn := next != nil
 		if !m.isTail(p) && !bareReturn {
 			f.Todo(stmt.Start, "%s() sends the response but the handler keeps running; return its Response where the handler really ends", fr.h.name)
 			return
@@ -288,13 +269,7 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 			return "return " + m.text(top)[:argsNode.Start-top.Start] + args(cp) + m.semi()
 		})
 		if bareReturn {
-			start, end := next.Start, next.End
-			if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-				start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
-			} else {
-				start = p.End
-			}
-			f.Replace(start, end, "")
+			m.dropBareReturn(p, next)
 		}
 	default:
 		f.Todo(stmt.Start, "%s() sends the response here; a route handler must return it: restructure so the handler returns %s()'s Response", fr.h.name, fr.h.name)
@@ -320,4 +295,19 @@ func (m *migration) contextParam() string {
 		return pat
 	}
 	return pat + ": { params: " + m.paramsType() + " }"
+}
+
+// paramNodes lists a function's parameters (an arrow's lone one included).
+func paramNodes(fn *Node) []*Node {
+	var list []*Node
+	if params := fn.ChildByField("parameters"); params != nil {
+		for _, p := range params.NamedChildren() {
+			if p.Kind != "comment" {
+				list = append(list, p)
+			}
+		}
+	} else if p := fn.ChildByField("parameter"); p != nil {
+		list = append(list, p)
+	}
+	return list
 }

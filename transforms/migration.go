@@ -222,17 +222,8 @@ func statements(block *Node) []*Node {
 	return out
 }
 
-// lineEnd returns the offset just after the newline ending the line that
-// holds off (or len(src)).
-func lineEnd(src []byte, off int) int {
-	for off < len(src) && src[off] != '\n' {
-		off++
-	}
-	if off < len(src) {
-		off++
-	}
-	return off
-}
+// lineEnd is codemod.LineEnd.
+func lineEnd(src []byte, off int) int { return codemod.LineEnd(src, off) }
 
 // onlySpaceBefore reports whether only blanks precede off on its line.
 func onlySpaceBefore(src []byte, off int) bool {

@@ -216,8 +216,8 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	case ctxExprBody:
 		m.replaceFolding(u.top.Start, u.top.End, func(cp func(*Node) string) string { return m.responseExpr(u, cp) })
 	case ctxStatement:
-		next := st.NextNamedSibling()
-		bareReturn := next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0
+		next := bareReturnAfter(st)
+		bareReturn := next != nil
 		if !m.isTail(st) && !bareReturn {
 			if rest := m.trailingWork(st); rest != nil && m.f.NextMajor >= 15 {
 				m.sendThenAfter(u, st, rest)
@@ -230,13 +230,7 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 			return m.withPrelude(st, "return "+m.responseExpr(u, cp)+m.semi())
 		})
 		if bareReturn {
-			start, end := next.Start, next.End
-			if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-				start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
-			} else {
-				start = st.End
-			}
-			f.Replace(start, end, "")
+			m.dropBareReturn(st, next)
 		}
 	default:
 		where := "here"
@@ -707,4 +701,25 @@ func (m *migration) revalidatesAppPage(l link) bool {
 		}
 	}
 	return false
+}
+
+// bareReturnAfter returns the `return;` right after st, or nil.
+func bareReturnAfter(st *Node) *Node {
+	next := st.NextNamedSibling()
+	if next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0 {
+		return next
+	}
+	return nil
+}
+
+// dropBareReturn removes the `return;` after a statement that now returns
+// (its whole line when it stands alone).
+func (m *migration) dropBareReturn(st, ret *Node) {
+	start, end := ret.Start, ret.End
+	if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+		start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+	} else {
+		start = st.End
+	}
+	m.f.Replace(start, end, "")
 }
