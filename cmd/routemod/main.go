@@ -43,18 +43,16 @@ func run(args []string) int {
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON report on stdout"},
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 if anything would change; write nothing"},
 			&cli.BoolFlag{Name: "force", Usage: "allow --write in a git work tree with uncommitted changes"},
-			&cli.StringSliceFlag{Name: "run", Aliases: []string{"r"}, Usage: "run only the named transforms (`NAME,...`)"},
-			&cli.IntFlag{Name: "next-version", Usage: "target Next.js major `VERSION` (default: read package.json, else 16)"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: one per CPU)"},
+			&cli.StringFlag{Name: "run", Aliases: []string{"r"}, Usage: "run only the named transforms, comma-separated (`NAMES`)"},
+			&cli.IntFlag{Name: "next-version", Usage: "target Next.js major `N`", DefaultText: "read package.json, else 16"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (`N`)", DefaultText: "one per CPU"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the diff: auto, always or never"},
 		},
 		Action: func(c *cli.Context) error {
 			var names []string
-			for _, s := range c.StringSlice("run") {
-				for _, n := range strings.Split(s, ",") {
-					if n = strings.TrimSpace(n); n != "" {
-						names = append(names, n)
-					}
+			for _, n := range strings.Split(c.String("run"), ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					names = append(names, n)
 				}
 			}
 			m, err := transforms.New(names)
