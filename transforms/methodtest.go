@@ -176,7 +176,7 @@ func (m *migration) walkMethodRefs(n *Node, fn func(*Node)) {
 		switch c.Kind {
 		case "member_expression":
 			obj, prop, _ := member(m.src, c)
-			if prop == "method" && isIdent(m.src, obj, m.h.req) {
+			if prop == "method" && isIdent(m.src, obj, m.h.req) && !m.isShadowed(obj, m.h.req) {
 				fn(c)
 				return false
 			}

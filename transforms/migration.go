@@ -28,6 +28,8 @@ type migration struct {
 	endContainers map[*Node]bool
 	// aliases are local names bound to req.method.
 	aliases map[string]bool
+	// shadowCache caches, per handler and name, where the name is rebound.
+	shadowCache map[shadowKey][]*Node
 	// arrayKeysOf caches, per handler or helper, the query keys read as arrays.
 	arrayKeysOf map[*handler]map[string]bool
 	// helpers are the module-level functions converted along with the handler.

@@ -28,7 +28,7 @@ func rewriteRequest(m *migration) {
 		if params != nil && params.Contains(n) {
 			return false
 		}
-		if n.Kind == "identifier" && m.text(n) == req {
+		if n.Kind == "identifier" && m.text(n) == req && !m.isShadowed(n, req) {
 			refs = append(refs, n)
 		}
 		return true

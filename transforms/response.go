@@ -72,7 +72,7 @@ func (m *migration) resUses() []resUse {
 		if params != nil && params.Contains(n) {
 			return false
 		}
-		if n.Kind != "identifier" || m.text(n) != m.h.res {
+		if n.Kind != "identifier" || m.text(n) != m.h.res || m.isShadowed(n, m.h.res) {
 			return true
 		}
 		u := resUse{ref: n, top: n}
