@@ -141,7 +141,7 @@ func (m *migration) helperFrame(name string) *frame {
 	}
 	fr := &frame{h: h}
 	if h.body.Kind == "statement_block" {
-		fr.funcs = []*outFunc{{parts: []part{m.bodyPart(h.body)}}}
+		fr.funcs = []*outFunc{{parts: []part{m.bodyPart(h.body)}, tail: h.body}}
 		fr.ends = map[*Node]bool{h.body: true}
 	} else {
 		if !isSendChain(m.src, h.body, h.res) {

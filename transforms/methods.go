@@ -21,6 +21,9 @@ type outFunc struct {
 	expr    *Node  // an arrow's expression body, returned
 	async   bool
 	params  bool
+	// tail is the block (or switch case) whose end is the function's end,
+	// nil when unknown.
+	tail *Node
 	// statusVar and headersVar are set when the function sets status or
 	// headers on their own lines, so its responses read them from locals.
 	statusVar, headersVar bool
@@ -81,7 +84,7 @@ func splitMethods(m *migration) {
 	}
 	// No split: one function under every method.
 	whole := m.bodyPart(h.body)
-	m.funcs = []*outFunc{{methods: servedByDefault, parts: []part{whole}}}
+	m.funcs = []*outFunc{{methods: servedByDefault, parts: []part{whole}, tail: h.body}}
 	if m.reportUnsplittable(stmts) {
 		return
 	}
@@ -125,7 +128,7 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 				return false
 			}
 			rest := m.span(m.h.body, stmts, i+1, len(stmts))
-			m.funcs = []*outFunc{{methods: sortMethods(set), parts: append(pre, rest)}}
+			m.funcs = []*outFunc{{methods: sortMethods(set), parts: append(pre, rest), tail: m.h.body}}
 			return true
 		}
 		if neg {
@@ -310,7 +313,10 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		if len(a.methods) == 0 {
 			continue
 		}
-		fn := &outFunc{methods: a.methods, parts: append(append([]part{}, pre...), a.parts...)}
+		fn := &outFunc{methods: a.methods, parts: append(append([]part{}, pre...), a.parts...), tail: m.h.body}
+		if len(a.ends) == 1 {
+			fn.tail = a.ends[0]
+		}
 		m.funcs = append(m.funcs, fn)
 		for _, e := range a.ends {
 			m.endContainers[e] = true
@@ -334,7 +340,11 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 	for _, n := range fallbackNodes {
 		m.endContainers[n] = true
 	}
-	m.funcs = append(m.funcs, &outFunc{methods: rest, parts: append(append([]part{}, pre...), fallback...)})
+	tail := m.h.body
+	if n := fallbackNodes[0]; len(fallbackNodes) == 1 && len(fallback) == 1 && (n.Kind == "statement_block" || n.Kind == "switch_default") {
+		tail = n
+	}
+	m.funcs = append(m.funcs, &outFunc{methods: rest, parts: append(append([]part{}, pre...), fallback...), tail: tail})
 	m.f.Note("the branch for other methods does not answer 405: it is exported under %s, as pages ran it for them", strings.Join(rest, ", "))
 }
 

@@ -62,6 +62,82 @@ func rewriteResponse(m *migration) {
 	for _, u := range uses {
 		m.rewriteUse(u)
 	}
+	m.markMissingResponses()
+}
+
+// markMissingResponses marks a function end that control can reach
+// without a response: pages left that request hanging; a route handler that
+// returns nothing makes Next.js answer 500.
+//
+//	if (ok) return res.json(x);   (last statement, no else) => TODO(routemod) above it
+func (m *migration) markMissingResponses() {
+	for _, fn := range m.funcs {
+		if fn.tail == nil {
+			continue
+		}
+		var stmts []*Node
+		if fn.tail.Kind == "switch_case" || fn.tail.Kind == "switch_default" {
+			stmts = statementsOfCase(fn.tail)
+			if n := len(stmts); n > 0 && stmts[n-1].Kind == "break_statement" {
+				stmts = stmts[:n-1]
+			}
+		} else {
+			stmts = statements(fn.tail)
+		}
+		if len(stmts) == 0 {
+			continue
+		}
+		last := stmts[len(stmts)-1]
+		if m.rewritten(last.Start) {
+			continue // the last statement became a return (after(...); return ...)
+		}
+		unconverted := false
+		for _, st := range stmts {
+			if st.Kind == "expression_statement" && m.touchesRes(st) && !m.rewritten(st.Start) {
+				unconverted = true // a send left in place is marked already
+			}
+		}
+		if !unconverted && m.canComplete(last) {
+			m.f.Todo(last.Start, "control can reach the end of this function without a response (pages left the request hanging; Next.js answers 500): return a Response on every path")
+		}
+	}
+}
+
+// canComplete reports whether control can run off the end of st without
+// returning or throwing; statements that touch res count as responding.
+func (m *migration) canComplete(st *Node) bool {
+	switch st.Kind {
+	case "return_statement", "throw_statement":
+		return false
+	case "statement_block":
+		s := statements(st)
+		return len(s) == 0 || m.canComplete(s[len(s)-1])
+	case "if_statement":
+		alt := st.ChildByField("alternative")
+		if alt == nil {
+			return true
+		}
+		var b *Node
+		for _, c := range alt.NamedChildren() {
+			if c.Kind != "comment" {
+				b = c
+			}
+		}
+		return m.canComplete(st.ChildByField("consequence")) || b == nil || m.canComplete(b)
+	case "try_statement":
+		if f := st.ChildOfKind("finally_clause"); f != nil {
+			if b := f.ChildByField("body"); b != nil && !m.canComplete(b) {
+				return false
+			}
+		}
+		c := st.ChildOfKind("catch_clause")
+		return m.canComplete(st.ChildByField("body")) || c != nil && m.canComplete(c.ChildByField("body"))
+	case "expression_statement":
+		return !m.touchesRes(st)
+	case "lexical_declaration", "variable_declaration", "empty_statement":
+		return true
+	}
+	return false // loops, switches, labels: not judged
 }
 
 // resUses collects every use of res inside the handler.
@@ -722,4 +798,26 @@ func (m *migration) dropBareReturn(st, ret *Node) {
 		start = st.End
 	}
 	m.f.Replace(start, end, "")
+}
+
+// touchesRes reports whether n uses the response object.
+func (m *migration) touchesRes(n *Node) bool {
+	touches := false
+	n.Walk(func(c *Node) bool {
+		if c.Kind == "identifier" && m.h.res != "" && m.text(c) == m.h.res && !m.isShadowed(c, m.h.res) {
+			touches = true
+		}
+		return !touches
+	})
+	return touches
+}
+
+// rewritten reports whether an edit already replaces the text at off.
+func (m *migration) rewritten(off int) bool {
+	for _, e := range m.f.Edits() {
+		if e.Start <= off && off < e.End {
+			return true
+		}
+	}
+	return false
 }
