@@ -95,6 +95,9 @@ func (m *migration) compose() error {
 			sb.WriteString(eol + eol + "export { " + strings.Join(aliases, ", ") + " }" + m.semi())
 		}
 	}
+	if h.end < len(m.src) && m.src[h.end] != '\n' && m.src[h.end] != '\r' {
+		sb.WriteString(eol) // code right after the handler on its line (`}0`) starts a new line
+	}
 	edits := append(outside, codemod.Edit{Start: h.start, End: h.end, New: sb.String(), By: m.composedBy(inside)})
 	for _, d := range h.deletes {
 		start, end := d.Start, d.End

@@ -596,7 +596,9 @@ func (m *migration) branchPart(n *Node) part {
 	p := part{start: n.Start, end: n.End, base: codemod.IndentAt(m.src, n.Start), inline: true}
 	if onlySpaceBefore(m.src, n.Start) {
 		p.start, p.inline = codemod.LineStart(m.src, n.Start), false
-		p.end = lineEnd(m.src, n.End)
+		if onlySpaceAfter(m.src, n.End) {
+			p.end = lineEnd(m.src, n.End)
+		}
 	}
 	return p
 }

@@ -339,7 +339,7 @@ func (m *migration) withPrelude(st *Node, ret string) string {
 	if p := st.Parent; p != nil && (p.Kind == "statement_block" || p.Kind == "switch_case" || p.Kind == "switch_default") {
 		return pre + m.f.Style.EOL + codemod.IndentAt(m.src, st.Start) + ret
 	}
-	return "{ " + pre + " " + ret + " }"
+	return "{ " + m.joinStatements(pre, ret) + " }"
 }
 
 // varsAt reports whether the functions holding off keep the status or the
@@ -485,7 +485,7 @@ func (m *migration) rewriteState(u resUse, st *Node) {
 					if key.Kind == "property_identifier" {
 						k = `"` + k + `"`
 					}
-					out += " " + m.headerWriteText(true, k, p.ChildByField("value"), cp, hd(), semi)
+					out = m.joinStatements(out, m.headerWriteText(true, k, p.ChildByField("value"), cp, hd(), semi))
 				}
 			}
 			return out
@@ -522,14 +522,14 @@ func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node
 				out = append(out, hd+".append("+k+", "+cp(el)+")"+semi)
 			}
 		}
-		return strings.Join(out, " ")
+		return m.joinStatements(out...)
 	}
 	if v.Kind == "string" || v.Kind == "template_string" {
 		return hd + ".append(" + k + ", " + cp(val) + ")" + semi
 	}
 	loopVar := m.name("headerValue", "value", "headerValue")
 	out = append(out, "for (const "+loopVar+" of ["+cp(val)+"].flat()) "+hd+".append("+k+", "+loopVar+")"+semi)
-	return strings.Join(out, " ")
+	return m.joinStatements(out...)
 }
 
 func isSetCookie(k string) bool {
@@ -820,4 +820,13 @@ func (m *migration) rewritten(off int) bool {
 		}
 	}
 	return false
+}
+
+// joinStatements puts statements on one line: a space between them where
+// the file ends statements with semicolons, "; " where it leaves them off.
+func (m *migration) joinStatements(stmts ...string) string {
+	if m.semi() == "" {
+		return strings.Join(stmts, "; ")
+	}
+	return strings.Join(stmts, " ")
 }

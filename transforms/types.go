@@ -114,25 +114,27 @@ func rewriteTypes(m *migration) {
 		f.Insert(lineEnd(m.src, last.End), text)
 		return
 	}
-	// No imports: before the first statement, after leading comments and directives.
+	// No imports: before the first statement, after the header comments and
+	// directives that stand on lines of their own.
 	pos := 0
 	for _, st := range f.Root.Children {
-		if st.Kind == "comment" || (st.Kind == "expression_statement" && strings.HasPrefix(strings.Trim(m.text(st), "'\";"), "use ")) {
-			pos = lineEnd(m.src, st.End)
-			continue
+		lead := st.Kind == "comment" || (st.Kind == "expression_statement" && strings.HasPrefix(strings.Trim(m.text(st), "'\";"), "use "))
+		if !lead || !onlySpaceAfter(m.src, st.End) || m.rewritten(st.Start) || st.Start >= m.h.start && st.Start < m.h.end {
+			break // a comment that goes with the handler (its JSDoc) is not a header
 		}
-		break
+		pos = lineEnd(m.src, st.End)
 	}
-	if pos > 0 {
-		text = eol + text
-		if pos < len(m.src) && (m.src[pos] == '\n' || m.src[pos] == '\r') {
-			text = strings.TrimPrefix(text, eol) + eol
-			text = eol + strings.TrimSuffix(text, eol)
-		}
-		f.Insert(pos, text+eol)
+	if pos == 0 {
+		f.Insert(0, text+eol)
 		return
 	}
-	f.Insert(0, text+eol)
+	if pos == len(m.src) || strings.TrimSpace(string(m.src[pos:lineEnd(m.src, pos)])) != "" {
+		text += eol // keep a blank line between the imports and the code
+	}
+	if pos == len(m.src) && (pos == 0 || m.src[pos-1] != '\n') {
+		text = eol + text
+	}
+	f.Insert(pos, eol+text)
 }
 
 type importSpec struct {
