@@ -166,7 +166,7 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 			f.ReplaceNode(outer, req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")")
 			return
 		}
-		f.ReplaceNode(outer, req+".nextUrl.searchParams.get("+strconv.Quote(key)+")")
+		f.ReplaceNode(outer, m.undefinedIfMissing(req+".nextUrl.searchParams.get("+strconv.Quote(key)+")", outer))
 		return
 	}
 	decl := mem.Parent
@@ -196,6 +196,8 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 				}
 				if def != "" {
 					v += " ?? " + def
+				} else if !strings.HasSuffix(v, ".getAll("+strconv.Quote(key)+")") {
+					v = m.undefinedIfMissing(v, nil)
 				}
 				search = append(search, kw+" "+local+" = "+v+m.semi())
 			}
@@ -260,8 +262,11 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 		if what == "headers" {
 			key = m.headerKey(stmt, key)
 		}
-		m.missingNote(what)
-		f.ReplaceNode(outer, get(key))
+		v := get(key)
+		if what == "headers" {
+			v = m.undefinedIfMissing(v, outer)
+		}
+		f.ReplaceNode(outer, v)
 		return
 	}
 	decl := mem.Parent
@@ -281,10 +286,11 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 				v := get(key)
 				if def != "" {
 					v += " ?? " + def
+				} else if what == "headers" {
+					v = m.undefinedIfMissing(v, nil)
 				}
 				out = append(out, kw+" "+local+" = "+v+m.semi())
 			}
-			m.missingNote(what)
 			sep := m.f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
 			m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string { return strings.Join(out, sep) })
 			return
@@ -338,7 +344,7 @@ func (m *migration) paramsRead(off int) string {
 }
 
 func (m *migration) searchNote() {
-	m.f.Note("search params now read as null, not undefined, when missing, and a repeated key gives its first value, not an array; values the code uses as arrays are read with getAll, which gives [] when the key is missing")
+	m.f.Note("search params: a repeated key now gives its first value, not an array; values the code uses as arrays are read with getAll, which gives [] when the key is missing (pages gave undefined)")
 }
 
 // rawReader rewrites a raw-body reader called with req.
@@ -399,14 +405,6 @@ func (m *migration) operand(n *Node) string {
 		return m.text(n)
 	}
 	return "(" + m.text(n) + ")"
-}
-
-// missingNote reports that a missing header reads null now; a cookie read
-// ends in ?.value, which stays undefined.
-func (m *migration) missingNote(what string) {
-	if what == "headers" {
-		m.f.Note("%s.headers reads now give null, not undefined, when the value is missing", m.h.req)
-	}
 }
 
 // headerKey lower-cases a header name. Node lower-cases the keys of
@@ -534,4 +532,53 @@ func (m *migration) localArrayUse(name string, scope *Node) bool {
 		return !found
 	})
 	return found
+}
+
+// undefinedIfMissing turns a Web API read that gives null for a missing
+// value back into pages' undefined, unless the place it is read cannot
+// tell the two apart:
+//
+//	Number(req.query.n)   => Number(req.nextUrl.searchParams.get("n") ?? undefined)   (NaN, not 0)
+//	if (!req.query.n)     => if (!req.nextUrl.searchParams.get("n"))
+func (m *migration) undefinedIfMissing(expr string, at *Node) string {
+	if at != nil && nullInsensitive(m, at) {
+		return expr
+	}
+	return expr + " ?? undefined"
+}
+
+// nullInsensitive reports whether null and undefined behave the same where
+// n is read: negated, tested, defaulted, or compared loosely with null.
+func nullInsensitive(m *migration, n *Node) bool {
+	p := n.Parent
+	for p != nil && p.Kind == "parenthesized_expression" {
+		n, p = p, p.Parent
+	}
+	if p == nil {
+		return false
+	}
+	switch p.Kind {
+	case "unary_expression":
+		return m.text(p.ChildByField("operator")) == "!"
+	case "if_statement", "while_statement", "do_statement":
+		return n.Field == "condition"
+	case "ternary_expression":
+		return n.Field == "condition"
+	case "binary_expression":
+		op := m.text(p.ChildByField("operator"))
+		switch op {
+		case "??", "||":
+			return n.Field == "left"
+		case "==", "!=":
+			other := p.ChildByField("right")
+			if n.Field == "right" {
+				other = p.ChildByField("left")
+			}
+			t := m.text(other)
+			return t == "null" || t == "undefined"
+		case "&&":
+			return n.Field == "left" && nullInsensitive(m, p)
+		}
+	}
+	return false
 }
