@@ -57,6 +57,9 @@ func memberOf(m *migration, ref *Node) (*Node, string, bool) {
 
 func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) {
 	f := m.f
+	if m.rewritten(ref.Start) {
+		return // inside a larger rewrite already made (an array normalisation)
+	}
 	req := m.h.req
 	stmt := enclosingStatement(ref)
 	mem, prop, ok := memberOf(m, ref)
@@ -163,7 +166,17 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 		m.searchNote()
 		if m.arrayKeys()[key] {
 			// Array.isArray(req.query.tags) / req.query.tags as string[] => searchParams.getAll("tags")
-			f.ReplaceNode(outer, req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")")
+			all := req + ".nextUrl.searchParams.getAll(" + strconv.Quote(key) + ")"
+			sameRead := func(n *Node) bool {
+				o, k, ok := member(m.src, n)
+				return ok && k == key && o != nil && m.text(o) == m.text(mem)
+			}
+			if t := m.arrayNormalization(outer, sameRead); t != nil {
+				// Array.isArray(req.query.t) ? req.query.t : [req.query.t] => searchParams.getAll("t")
+				f.ReplaceNode(t, all)
+				return
+			}
+			f.ReplaceNode(outer, all)
 			return
 		}
 		f.ReplaceNode(outer, m.undefinedIfMissing(req+".nextUrl.searchParams.get("+strconv.Quote(key)+")", outer))
@@ -193,6 +206,7 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 						return
 					}
 					v, def = req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")", ""
+					m.dropArrayNormalizations(local)
 				}
 				if def != "" {
 					v += " ?? " + def
@@ -581,4 +595,50 @@ func nullInsensitive(m *migration, n *Node) bool {
 		}
 	}
 	return false
+}
+
+// arrayNormalization returns the `Array.isArray(x) ? x : [x]` around the
+// read n, where same tells the three x apart, or nil.
+func (m *migration) arrayNormalization(n *Node, same func(*Node) bool) *Node {
+	args := n.Parent
+	if args == nil || args.Kind != "arguments" || args.Parent == nil || m.text(args.Parent.ChildByField("function")) != "Array.isArray" {
+		return nil
+	}
+	cond := args.Parent
+	t := cond.Parent
+	for t != nil && t.Kind == "parenthesized_expression" {
+		cond, t = t, t.Parent
+	}
+	if t == nil || t.Kind != "ternary_expression" || cond.Field != "condition" {
+		return nil
+	}
+	cons := codemod.Unparen(t.ChildByField("consequence"))
+	alt := codemod.Unparen(t.ChildByField("alternative"))
+	if cons == nil || alt == nil || !same(cons) || alt.Kind != "array" {
+		return nil
+	}
+	var els []*Node
+	for _, e := range alt.NamedChildren() {
+		if e.Kind != "comment" {
+			els = append(els, e)
+		}
+	}
+	if len(els) != 1 || !same(els[0]) {
+		return nil
+	}
+	return t
+}
+
+// dropArrayNormalizations rewrites `Array.isArray(v) ? v : [v]` to `v` for
+// a local that now always holds an array (read with getAll).
+func (m *migration) dropArrayNormalizations(local string) {
+	same := func(n *Node) bool { return n.Kind == "identifier" && m.text(n) == local }
+	m.h.fn.Walk(func(n *Node) bool {
+		if same(n) && !m.isShadowed(n, local) {
+			if t := m.arrayNormalization(n, same); t != nil && !m.rewritten(t.Start) {
+				m.f.ReplaceNode(t, local)
+			}
+		}
+		return true
+	})
 }
