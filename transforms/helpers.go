@@ -254,12 +254,19 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	if needsParams {
 		m.needParams(call.Start)
 	}
+	for _, fn := range m.scopesAt(call.Start) {
+		if fn.statusVar || fn.headersVar {
+			// res.setHeader("x", 1); return helper(req, res) — the helper builds its own Response
+			f.Todo(stmt.Start, "status or headers set on res before this call are not on the Response %s() returns: pass them in, or set them on that Response", fr.h.name)
+			break
+		}
+	}
 	argsNode := call.ChildByField("arguments")
 	switch {
 	case p != nil && p.Kind == "return_statement":
 		m.replaceFolding(argsNode.Start, argsNode.End, func(cp func(*Node) string) string { return args(cp) })
 	case p != nil && p.Kind == "expression_statement" && enclosingFunction(call) == m.h.fn:
-		next := bareReturnAfter(p)
+		next := m.bareReturnAfter(p)
 		bareReturn := next != nil
 		if !m.isTail(p) && !bareReturn {
 			f.Todo(stmt.Start, "%s() sends the response but the handler keeps running; return its Response where the handler really ends", fr.h.name)

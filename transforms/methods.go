@@ -210,6 +210,15 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 		}
 	}
 	post := stmts[j:]
+	if len(post) > 0 && fallback == nil && post[0].Kind == "if_statement" && post[0].ChildByField("alternative") == nil {
+		// if (GET) return a; if (req.method !== "POST") return 405; rest => export GET(a), POST(rest)
+		if set, neg, ok := m.methodTest(post[0].ChildByField("condition")); ok && neg && exits(m.src, post[0].ChildByField("consequence"), m.h.res) && !m.mentionsMethodIn(post[1:]) {
+			rest := m.span(m.h.body, stmts, j+1, len(stmts))
+			arms = append(arms, arm{methods: newMethods(set, covered), parts: []part{rest}})
+			m.finishArms(arms, covered, pre, nil, nil)
+			return true
+		}
+	}
 	if m.mentionsMethodIn(post) || m.mentionsMethodIn(fallbackNodes) {
 		return false
 	}
@@ -273,8 +282,27 @@ func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
 		} else if !exits(m.src, last, m.h.res) && k < len(cases)-1 {
 			return false // falls through into the next case's code
 		}
-		if m.hasBreak(stmtsOf) || (c.Kind != "switch_default" && m.mentionsMethodIn(stmtsOf)) {
+		if c.Kind != "switch_default" && m.mentionsMethodIn(stmtsOf) {
 			return false
+		}
+		if breaks := m.switchBreaks(stmtsOf); len(breaks) > 0 {
+			// case "PATCH": if (bad) { res.status(400).json(e); break; } ... => if (bad) { return Response.json(e, { status: 400 }); }
+			// only when nothing follows the switch and a send precedes each break
+			if i+1 < len(stmts) {
+				return false
+			}
+			for _, b := range breaks {
+				prev := prevStatement(b)
+				if prev == nil || prev.Kind != "expression_statement" || !isSendChain(m.src, prev.NamedChildren()[0], m.h.res) {
+					return false
+				}
+			}
+			if m.exitBreaks == nil {
+				m.exitBreaks = map[*Node]bool{}
+			}
+			for _, b := range breaks {
+				m.exitBreaks[b] = true
+			}
 		}
 		p := m.casePart(c, stmtsOf)
 		if c.Kind == "switch_default" {
@@ -394,6 +422,11 @@ func (m *migration) isResStatement(e *Node) bool {
 		obj, _, ok := member(m.src, e.ChildByField("left"))
 		return ok && isIdent(m.src, obj, m.h.res)
 	}
+	if e.Kind == "call_expression" {
+		if fr := m.helperOf(e); fr != nil {
+			return true // sendError(res, 405, ...) — a converted helper that sends
+		}
+	}
 	for e != nil && e.Kind == "call_expression" {
 		obj, _, ok := member(m.src, e.ChildByField("function"))
 		if !ok {
@@ -451,9 +484,9 @@ func statementsOfCase(c *Node) []*Node {
 	return out
 }
 
-// hasBreak reports a break that leaves the switch from inside a case body.
-func (m *migration) hasBreak(stmts []*Node) bool {
-	found := false
+// switchBreaks lists the breaks that leave the switch from inside a case body.
+func (m *migration) switchBreaks(stmts []*Node) []*Node {
+	var out []*Node
 	for _, s := range stmts {
 		s.Walk(func(n *Node) bool {
 			switch n.Kind {
@@ -462,13 +495,30 @@ func (m *migration) hasBreak(stmts []*Node) bool {
 				return false
 			case "break_statement":
 				if n.ChildByField("label") == nil {
-					found = true
+					out = append(out, n)
 				}
 			}
-			return !found
+			return true
 		})
 	}
-	return found
+	return out
+}
+
+// prevStatement returns the statement before st in its block, or nil.
+func prevStatement(st *Node) *Node {
+	if st.Parent == nil {
+		return nil
+	}
+	var prev *Node
+	for _, c := range st.Parent.Children {
+		if c == st {
+			return prev
+		}
+		if c.Named && c.Kind != "comment" {
+			prev = c
+		}
+	}
+	return nil
 }
 
 // exits reports whether control never leaves n normally: it ends in a

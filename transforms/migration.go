@@ -28,6 +28,9 @@ type migration struct {
 	endContainers map[*Node]bool
 	// aliases are local names bound to req.method.
 	aliases map[string]bool
+	// exitBreaks are breaks out of a split switch: after a send they go,
+	// as the send becomes a return.
+	exitBreaks map[*Node]bool
 	// shadowCache caches, per handler and name, where the name is rebound.
 	shadowCache map[shadowKey][]*Node
 	// arrayKeysOf caches, per handler or helper, the query keys read as arrays.

@@ -558,6 +558,18 @@ func (m *migration) undefinedIfMissing(expr string, at *Node) string {
 	if at != nil && nullInsensitive(m, at) {
 		return expr
 	}
+	if at != nil {
+		switch p := at.Parent; p.Kind {
+		case "arguments", "variable_declarator", "pair", "array", "return_statement", "template_substitution", "expression_statement", "parenthesized_expression":
+		case "assignment_expression":
+			if at.Field != "right" {
+				return "(" + expr + " ?? undefined)"
+			}
+		default:
+			// req.query.id as string => (... ?? undefined) as string: ?? binds loosely
+			return "(" + expr + " ?? undefined)"
+		}
+	}
 	return expr + " ?? undefined"
 }
 

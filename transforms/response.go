@@ -292,7 +292,7 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	case ctxExprBody:
 		m.replaceFolding(u.top.Start, u.top.End, func(cp func(*Node) string) string { return m.responseExpr(u, cp) })
 	case ctxStatement:
-		next := bareReturnAfter(st)
+		next := m.bareReturnAfter(st)
 		bareReturn := next != nil
 		if !m.isTail(st) && !bareReturn {
 			if rest := m.trailingWork(st); rest != nil && m.f.NextMajor >= 15 {
@@ -779,10 +779,11 @@ func (m *migration) revalidatesAppPage(l link) bool {
 	return false
 }
 
-// bareReturnAfter returns the `return;` right after st, or nil.
-func bareReturnAfter(st *Node) *Node {
+// bareReturnAfter returns the `return;` right after st — or a break out of
+// a split switch — or nil.
+func (m *migration) bareReturnAfter(st *Node) *Node {
 	next := st.NextNamedSibling()
-	if next != nil && next.Kind == "return_statement" && len(next.NamedChildren()) == 0 {
+	if next != nil && (next.Kind == "return_statement" && len(next.NamedChildren()) == 0 || m.exitBreaks[next]) {
 		return next
 	}
 	return nil
