@@ -1,0 +1,4 @@
+export async function GET(req) {
+  const ids = req.nextUrl.searchParams.getAll("id");
+  return Response.json({ ids, first: ids[0], n: ids.length }, { status: 200 });
+}
