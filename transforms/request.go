@@ -21,6 +21,11 @@ import (
 //	req.method                            => unchanged
 //	req passed on, req.socket, req.on(...) => TODO(routemod)
 func rewriteRequest(m *migration) {
+	if m.edgeRuntime() {
+		// An edge API route already takes a Web Request: req.body, req.url and
+		// req.headers mean there what they mean in a route handler.
+		return
+	}
 	req := m.h.req
 	params := m.h.fn.ChildByField("parameters")
 	var refs []*Node
@@ -653,4 +658,26 @@ func (m *migration) dropArrayNormalizations(local string) {
 		}
 		return true
 	})
+}
+
+// edgeRuntime reports `export const config = { runtime: "edge" }` (or
+// "experimental-edge"): the pages route ran on the edge with a Web Request.
+func (m *migration) edgeRuntime() bool {
+	c := m.configObject()
+	if c == nil {
+		return false
+	}
+	for _, p := range c.NamedChildren() {
+		if p.Kind != "pair" {
+			continue
+		}
+		k := m.text(p.ChildByField("key"))
+		if s, ok := stringValue(m.src, p.ChildByField("key")); ok {
+			k = s
+		}
+		if v, ok := stringValue(m.src, p.ChildByField("value")); ok && k == "runtime" && (v == "edge" || v == "experimental-edge") {
+			return true
+		}
+	}
+	return false
 }
