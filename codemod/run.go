@@ -351,6 +351,8 @@ type emitter struct {
 	start   time.Time
 	lastBar time.Time
 	pending bool
+	// barShown is set while the progress line is on the terminal.
+	barShown bool
 
 	interrupted atomic.Bool
 	stopSignals func()
@@ -490,6 +492,7 @@ func (e *emitter) bar() {
 		return
 	}
 	e.lastBar = now
+	e.barShown = true
 	rate := float64(e.done) / now.Sub(e.start).Seconds()
 	const width = 30
 	fill := width * e.done / e.total
@@ -497,8 +500,9 @@ func (e *emitter) bar() {
 }
 
 func (e *emitter) clearBar() {
-	if e.opts.Progress && e.json == nil && e.total >= 200 && e.done > 0 {
+	if e.barShown {
 		fmt.Fprint(e.opts.Stderr, "\r\033[K")
+		e.barShown = false
 	}
 }
 
