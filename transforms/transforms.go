@@ -80,6 +80,15 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 	if !m.findHandler() {
 		return
 	}
+	if len(mg.selected) < len(Catalog) {
+		var ran []string
+		for _, t := range Catalog {
+			if mg.selected[t.Name] {
+				ran = append(ran, t.Name)
+			}
+		}
+		f.Note("only %s ran (--run): the output is a partial migration", strings.Join(ran, ", "))
+	}
 	for _, t := range Catalog {
 		if !mg.selected[t.Name] {
 			continue

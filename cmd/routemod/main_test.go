@@ -299,3 +299,17 @@ func TestInPlaceChangesDiffAsModifications(t *testing.T) {
 		t.Errorf("tsconfig diff:\n%s", out)
 	}
 }
+
+func TestRunSelectsTransforms(t *testing.T) {
+	dir := project(t, map[string]string{"pages/api/hello.js": hello})
+	out, _, code := routemod(t, dir, "-r", "request")
+	if code != 0 || !strings.Contains(out, "+  res.status(200).json({ hello: req.nextUrl.searchParams.get(\"name\") ?? undefined });") {
+		t.Errorf("-r request: exit %d\n%s", code, out)
+	}
+	if _, errOut, code := routemod(t, dir, "-r", "nope"); code != 2 || !strings.Contains(errOut, `unknown transform "nope"`) {
+		t.Errorf("unknown transform: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := routemod(t, dir, "--write", "--check"); code != 2 || !strings.Contains(errOut, "cannot be used together") {
+		t.Errorf("--write --check: exit %d: %s", code, errOut)
+	}
+}
