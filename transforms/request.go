@@ -106,7 +106,10 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 		if m.servesBodyless(mem.Start) {
 			f.Todo(stmt.Start, "this code also runs for GET: a GET has no body, so await %s.json() throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", req, req)
 		}
-		single := bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn)
+		// A read after a send may end up in after(), which runs once the
+		// response is sent: read the body before it, at the top, as pages did.
+		late := m.afterSend(mem)
+		single := bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn) && !late
 		if isJSONParseArg(m, mem) {
 			// JSON.parse(req.body) (a body sent as text) => JSON.parse(await req.text())
 			if !single {
@@ -169,6 +172,10 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 			return
 		}
 		m.searchNote()
+		m.markArrayTest(outer, key)
+		if local := declaredLocal(m, outer); local != "" {
+			m.markArrayTests(local, key)
+		}
 		if m.arrayKeys()[key] {
 			// Array.isArray(req.query.tags) / req.query.tags as string[] => searchParams.getAll("tags")
 			all := req + ".nextUrl.searchParams.getAll(" + strconv.Quote(key) + ")"
@@ -204,6 +211,7 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 					continue
 				}
 				m.searchNote()
+				m.markArrayTests(local, key)
 				v := req + ".nextUrl.searchParams.get(" + strconv.Quote(key) + ")"
 				if m.localArrayUse(local, m.h.fn) {
 					if def != "" && strings.TrimSpace(def) != "[]" {
@@ -380,6 +388,9 @@ func (m *migration) rawReader(ref *Node) bool {
 	default:
 		return false
 	}
+	if m.afterSend(ref) {
+		return false // it could run in after(), once the body is gone: marked
+	}
 	target := call
 	if p := call.Parent; p != nil && p.Kind == "await_expression" {
 		target = p
@@ -396,6 +407,25 @@ func (m *migration) bodyParserOff() bool {
 		return false
 	}
 	return strings.Contains(strings.Join(strings.Fields(m.text(c)), ""), "bodyParser:false")
+}
+
+// afterSend reports whether n follows a statement that sends the response
+// (res.json(x); ... n) in a block around it, within the handler: such code
+// may be moved into after(), which runs once the response is sent.
+//
+//	res.status(202).json(x); await send(req.body.to) => body read at the top, not in after()
+func (m *migration) afterSend(n *Node) bool {
+	if m.h.res == "" {
+		return false
+	}
+	for cur := n; cur != nil && cur != m.h.fn; cur = cur.Parent {
+		for prev := prevStatement(cur); prev != nil; prev = prevStatement(prev) {
+			if prev.Kind == "expression_statement" && exits(m.src, prev, m.h.res) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isAssigned(n *Node) bool {
@@ -644,6 +674,49 @@ func (m *migration) arrayNormalization(n *Node, same func(*Node) bool) *Node {
 		return nil
 	}
 	return t
+}
+
+// markArrayTest marks Array.isArray(x) on a query value x outside the
+// `Array.isArray(x) ? x : [x]` normalization: pages gave an array only for
+// a repeated key, but searchParams.get gives a string (always false) and
+// getAll an array (always true), so the branch taken changes.
+//
+//	const { id } = req.query; if (Array.isArray(id)) return res.status(400)... => TODO(routemod) above it
+func (m *migration) markArrayTest(n *Node, key string) {
+	args := n.Parent
+	if args == nil || args.Kind != "arguments" || args.Parent == nil || m.text(args.Parent.ChildByField("function")) != "Array.isArray" {
+		return
+	}
+	if m.arrayNormalization(n, func(x *Node) bool { return m.text(x) == m.text(n) }) != nil {
+		return // rewritten to getAll, which gives the array pages normalised to
+	}
+	m.f.Todo(enclosingStatement(n).Start, "Array.isArray of ?%s: pages gave an array only when the key was repeated; it is now read with searchParams.get (a string: always false) or getAll (an array: always true), so this test no longer tells: use %s.nextUrl.searchParams.getAll(%q).length > 1", key, m.h.req, key)
+}
+
+// markArrayTests runs markArrayTest on every read of a local holding ?key.
+func (m *migration) markArrayTests(local, key string) {
+	m.h.fn.Walk(func(n *Node) bool {
+		if n.Kind == "identifier" && m.text(n) == local && !m.isShadowed(n, local) {
+			m.markArrayTest(n, key)
+		}
+		return true
+	})
+}
+
+// declaredLocal returns the name a read initialises: `const id = <n>` (or
+// `<n> as string`), else "".
+func declaredLocal(m *migration, n *Node) string {
+	p := n.Parent
+	for p != nil && (p.Kind == "parenthesized_expression" || p.Kind == "as_expression" || p.Kind == "satisfies_expression" || p.Kind == "non_null_expression") {
+		n, p = p, p.Parent
+	}
+	if p == nil || p.Kind != "variable_declarator" || n.Field != "value" {
+		return ""
+	}
+	if name := p.ChildByField("name"); name != nil && name.Kind == "identifier" {
+		return m.text(name)
+	}
+	return ""
 }
 
 // dropArrayNormalizations rewrites `Array.isArray(v) ? v : [v]` to `v` for

@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -382,9 +383,13 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		initText = ", { " + strings.Join(init, ", ") + " }"
 	}
 	noBody := status == "204" || status == "304"
+	if hasBody := len(last.args) > 0 && last.name != "redirect"; hasBody && !noBody && m.mayBeNullBodyStatus(status, statusVar) {
+		m.f.Todo(enclosingStatement(u.top).Start, "this response can have status 204, 205 or 304: pages dropped the body of a 204/304, but a Response with a body and such a status throws (Next.js answers 500): return new Response(null, { status }) for them")
+	}
 	switch last.name {
 	case "json":
-		if len(last.args) == 0 || noBody {
+		// res.json(undefined) sent an empty body; Response.json(undefined) throws
+		if len(last.args) == 0 || noBody || codemod.Unparen(last.args[0]).Kind == "undefined" {
 			return "new Response(null" + initText + ")"
 		}
 		return "Response.json(" + cp(last.args[0]) + initText + ")"
@@ -424,6 +429,58 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		return "new Response(null, { status: " + code + ", headers: { Location: " + cp(url) + " } })"
 	}
 	return ""
+}
+
+// nullBodyStatus matches the statuses a Response with a body refuses.
+var nullBodyStatus = regexp.MustCompile(`\b(204|205|304)\b`)
+
+// mayBeNullBodyStatus reports a status only known at run time that can be
+// 204, 205 or 304 by its text, or a literal 205 (Node sent its body):
+//
+//	res.status(ok ? 200 : 204).json(x)      => TODO(routemod): Response.json(x, { status: 204 }) throws
+//	res.status(204); ... res.json(x)        => TODO(routemod) at the send
+func (m *migration) mayBeNullBodyStatus(status string, statusVar bool) bool {
+	if status != "" {
+		return nullBodyStatus.MatchString(status)
+	}
+	if !statusVar {
+		return false
+	}
+	found := false
+	for _, u := range m.resUses() {
+		if !m.isStandaloneState(u) {
+			continue // a chain's own status does not reach the local
+		}
+		l := u.links[0]
+		switch {
+		case (l.name == "status" || l.name == "writeHead") && len(l.args) > 0:
+			found = found || nullBodyStatus.MatchString(m.text(l.args[0]))
+		case l.name == "statusCode" && u.top.Parent != nil && u.top.Parent.Kind == "assignment_expression":
+			if r := u.top.Parent.ChildByField("right"); r != nil {
+				found = found || nullBodyStatus.MatchString(m.text(r))
+			}
+		}
+	}
+	return found
+}
+
+// isNumberish reports expressions that are numbers by shape: Node took a
+// number as a header value, Headers.set takes a string in TypeScript.
+func (m *migration) isNumberish(a *Node) bool {
+	switch a.Kind {
+	case "member_expression":
+		_, prop, _ := member(m.src, a)
+		return prop == "length" || prop == "size" || prop == "byteLength"
+	case "call_expression":
+		t := m.text(a.ChildByField("function"))
+		return t == "Buffer.byteLength" || t == "Date.now" || t == "Number" || t == "parseInt" || t == "parseFloat" || strings.HasPrefix(t, "Math.")
+	case "binary_expression":
+		switch m.text(a.ChildByField("operator")) {
+		case "-", "*", "/", "%", "**":
+			return true
+		}
+	}
+	return false
 }
 
 // isStringish reports expressions that are strings or Buffers by shape.
@@ -511,6 +568,9 @@ func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node
 			value := cp(val)
 			if v.Kind == "number" && m.f.TypeScript {
 				value = `"` + value + `"`
+			} else if m.f.TypeScript && m.isNumberish(v) {
+				// res.setHeader("Content-Length", buf.length) => headers.set("Content-Length", String(buf.length))
+				value = "String(" + value + ")"
 			}
 			return hd + ".set(" + k + ", " + value + ")" + semi
 		}
