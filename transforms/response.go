@@ -392,6 +392,10 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		if len(last.args) == 0 || noBody || codemod.Unparen(last.args[0]).Kind == "undefined" {
 			return "new Response(null" + initText + ")"
 		}
+		if headersVar && m.setsContentType() {
+			// res.setHeader("Content-Type", t); res.json(x): pages forced application/json, Response.json keeps t
+			m.f.Todo(enclosingStatement(u.top).Start, "a Content-Type header set earlier now wins over Response.json's application/json (pages always sent JSON as application/json): delete it from the headers if that matters")
+		}
 		return "Response.json(" + cp(last.args[0]) + initText + ")"
 	case "send", "end":
 		if len(last.args) == 0 || noBody {
@@ -890,4 +894,31 @@ func (m *migration) joinStatements(stmts ...string) string {
 		return strings.Join(stmts, "; ")
 	}
 	return strings.Join(stmts, " ")
+}
+
+// setsContentType reports a res.setHeader / res.writeHead in the current
+// function that sets Content-Type.
+func (m *migration) setsContentType() bool {
+	found := false
+	m.h.fn.Walk(func(n *Node) bool {
+		if found || n.Kind != "call_expression" {
+			return !found
+		}
+		obj, prop, ok := member(m.src, n.ChildByField("function"))
+		if !ok || !isIdent(m.src, obj, m.h.res) {
+			return true
+		}
+		args := callArgs(n)
+		switch prop {
+		case "setHeader", "appendHeader":
+			if len(args) > 0 {
+				k, isStr := stringValue(m.src, args[0])
+				found = !isStr || strings.EqualFold(k, "content-type")
+			}
+		case "writeHead":
+			found = len(args) > 1 && strings.Contains(strings.ToLower(m.text(args[len(args)-1])), "content-type")
+		}
+		return !found
+	})
+	return found
 }
