@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -45,15 +46,17 @@ func (m *migration) compose() error {
 				name = m.name("handler", "handler", "routeHandler")
 			}
 		}
+		var head strings.Builder
 		if isHTTPMethod(name) {
-			sb.WriteString("export ")
+			head.WriteString("export ")
 		}
 		if fn.async || h.async {
-			sb.WriteString("async ")
+			head.WriteString("async ")
 		}
-		sb.WriteString("function " + name + "(" + m.signature(fn) + ") {" + eol)
+		head.WriteString("function " + name + "(" + m.signature(fn) + ") {" + eol)
+		var body strings.Builder
 		for _, p := range sortedPrologue(fn.prologue) {
-			sb.WriteString(ind + p.line + eol)
+			body.WriteString(ind + p.line + eol)
 		}
 		for _, p := range fn.parts {
 			if p.end <= p.start {
@@ -72,9 +75,9 @@ func (m *migration) compose() error {
 			if p.inline {
 				text = ind + strings.TrimSpace(text)
 			}
-			sb.WriteString(text)
+			body.WriteString(text)
 			if !strings.HasSuffix(text, "\n") {
-				sb.WriteString(eol)
+				body.WriteString(eol)
 			}
 		}
 		if fn.expr != nil {
@@ -82,9 +85,18 @@ func (m *migration) compose() error {
 			if err != nil {
 				return err
 			}
-			sb.WriteString(ind + "return " + text + m.semi() + eol)
+			body.WriteString(ind + "return " + text + m.semi() + eol)
 		}
-		sb.WriteString("}")
+		if helper := m.delegate(fn, body.String()); helper != "" && isHTTPMethod(name) {
+			// case "GET": return getUser(req, res) => export { getUser as GET }
+			var aliases []string
+			for _, meth := range fn.methods {
+				aliases = append(aliases, helper+" as "+meth)
+			}
+			sb.WriteString("export { " + strings.Join(aliases, ", ") + " }" + m.semi())
+			continue
+		}
+		sb.WriteString(head.String() + body.String() + "}")
 		var aliases []string
 		for _, meth := range fn.methods {
 			if meth != name {
@@ -209,4 +221,33 @@ func (m *migration) inTemplate() func(int) bool {
 		}
 		return false
 	}
+}
+
+// delegateRE matches a function body that only returns a helper's result.
+var delegateRE = regexp.MustCompile(`^\s*return (?:await )?([A-Za-z_$][\w$]*)\(([A-Za-z_$][\w$]*)(, \{ params(?:: [\w$]+)? \})?\);?\s*$`)
+
+// delegate returns the converted helper an output function only hands the
+// request to, when the helper takes exactly the route handler's arguments,
+// so the helper itself can be the export; "" otherwise.
+func (m *migration) delegate(fn *outFunc, body string) string {
+	if m.h.helper || len(fn.prologue) > 0 {
+		return ""
+	}
+	sm := delegateRE.FindStringSubmatch(body)
+	if sm == nil || sm[2] != m.h.req {
+		return ""
+	}
+	for _, fr := range m.helpers {
+		if fr.h.name != sm[1] || fr.h.reqIndex != 0 || fr.h.resIndex != 1 || len(paramNodes(fr.h.fn)) != 2 {
+			continue
+		}
+		needs := false
+		for _, f := range fr.funcs {
+			needs = needs || f.params
+		}
+		if needs == (sm[3] != "") {
+			return fr.h.name
+		}
+	}
+	return ""
 }
