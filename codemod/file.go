@@ -87,7 +87,7 @@ const TodoMarker = "TODO(routemod):"
 // Todo inserts a `// TODO(routemod): msg` line above the line holding off,
 // at that line's indentation. A marker already there is not repeated.
 func (f *File) Todo(off int, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+	msg := strings.Join(strings.Fields(fmt.Sprintf(format, args...)), " ") // one line, whatever code it quotes
 	ls := LineStart(f.Src, off)
 	line := IndentAt(f.Src, off) + "// " + TodoMarker + " " + msg
 	if ls > 0 {

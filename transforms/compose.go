@@ -55,9 +55,7 @@ func (m *migration) compose() error {
 		}
 		head.WriteString("function " + name + "(" + m.signature(fn) + ") {" + eol)
 		var body strings.Builder
-		for _, p := range sortedPrologue(fn.prologue) {
-			body.WriteString(ind + p.line + eol)
-		}
+		prologue := sortedPrologue(fn.prologue)
 		for _, p := range fn.parts {
 			if p.end <= p.start {
 				continue
@@ -86,6 +84,19 @@ func (m *migration) compose() error {
 				return err
 			}
 			body.WriteString(ind + "return " + text + m.semi() + eol)
+		}
+		if len(prologue) > 0 {
+			var pl strings.Builder
+			for i, p := range prologue {
+				line := p.line
+				if i == len(prologue)-1 && !strings.HasSuffix(line, ";") && startsASIHazard(body.String()) {
+					line += ";" // const headers = new Headers()\n[a].map(...) would read as one expression
+				}
+				pl.WriteString(ind + line + eol)
+			}
+			rest := body.String()
+			body.Reset()
+			body.WriteString(pl.String() + rest)
 		}
 		if helper := m.delegate(fn, body.String()); helper != "" && isHTTPMethod(name) {
 			// case "GET": return getUser(req, res) => export { getUser as GET }
@@ -250,4 +261,11 @@ func (m *migration) delegate(fn *outFunc, body string) string {
 		}
 	}
 	return ""
+}
+
+// startsASIHazard reports whether code begins with a character that would
+// continue the previous line's expression where no semicolon ends it.
+func startsASIHazard(code string) bool {
+	t := strings.TrimLeft(code, " \t\r\n")
+	return t != "" && strings.ContainsRune("([`+-/", rune(t[0]))
 }

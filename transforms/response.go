@@ -220,7 +220,8 @@ func (m *migration) isStandaloneState(u resUse) bool {
 	l := u.links[0]
 	switch l.name {
 	case "status", "setHeader", "appendHeader", "removeHeader", "writeHead":
-		return ctx == ctxStatement && l.call != nil
+		want := map[string]int{"status": 1, "setHeader": 2, "appendHeader": 2, "removeHeader": 1, "writeHead": 1}[l.name]
+		return ctx == ctxStatement && l.call != nil && len(l.args) >= want && (l.name != "status" || len(l.args) == 1)
 	case "statusCode":
 		p := u.top.Parent
 		return l.call == nil && p != nil && p.Kind == "assignment_expression" && u.top.Field == "left" && p.Parent != nil && p.Parent.Kind == "expression_statement"
@@ -255,7 +256,7 @@ func (m *migration) rewriteUse(u resUse) {
 				return
 			}
 		}
-		if last.call == nil {
+		if last.call == nil || last.name == "redirect" && (len(last.args) == 0 || len(last.args) > 2) {
 			break
 		}
 		m.rewriteSend(u, ctx, st)
@@ -857,8 +858,11 @@ func (m *migration) bareReturnAfter(st *Node) *Node {
 // (its whole line when it stands alone).
 func (m *migration) dropBareReturn(st, ret *Node) {
 	start, end := ret.Start, ret.End
-	if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-		start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+	if ls := codemod.LineStart(m.src, start); onlySpaceBefore(m.src, start) && ls > st.End {
+		start = ls - 1 // from the newline before its line: the line goes, the code after it stays put
+		if start > 0 && m.src[start-1] == '\r' {
+			start--
+		}
 	} else {
 		start = st.End
 	}

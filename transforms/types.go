@@ -111,6 +111,11 @@ func rewriteTypes(m *migration) {
 	text := strings.Join(lines, eol) + eol
 	if len(imports) > 0 {
 		last := imports[len(imports)-1].node
+		if !onlySpaceAfter(m.src, last.End) {
+			// import "x"; export default ... on one line: the new imports go right after it
+			f.Insert(last.End, eol+strings.TrimSuffix(text, eol))
+			return
+		}
 		f.Insert(lineEnd(m.src, last.End), text)
 		return
 	}
