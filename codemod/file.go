@@ -89,6 +89,13 @@ const TodoMarker = "TODO(routemod):"
 func (f *File) Todo(off int, format string, args ...any) {
 	msg := strings.Join(strings.Fields(fmt.Sprintf(format, args...)), " ") // one line, whatever code it quotes
 	ls := LineStart(f.Src, off)
+	for _, e := range f.edits {
+		if e.Start < ls && ls < e.End {
+			// the line's start is inside another rewrite: mark the statement itself
+			f.Insert(off, "/* "+TodoMarker+" "+strings.ReplaceAll(msg, "*/", "* /")+" */ ")
+			return
+		}
+	}
 	line := IndentAt(f.Src, off) + "// " + TodoMarker + " " + msg
 	if ls > 0 {
 		prev := LineStart(f.Src, ls-1)
