@@ -73,6 +73,11 @@ func (m *migration) compose() error {
 			if p.inline {
 				text = ind + strings.TrimSpace(text)
 			}
+			if prev := strings.TrimRight(body.String(), " \t\r\n"); prev != "" && !strings.ContainsRune(";{}", rune(prev[len(prev)-1])) && startsASIHazard(text) {
+				// (a)\n/re/ would read as a division once the code between is gone
+				k := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+				text = text[:k] + ";" + text[k:]
+			}
 			body.WriteString(text)
 			if !strings.HasSuffix(text, "\n") {
 				body.WriteString(eol)
