@@ -199,7 +199,7 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 		if pat := decl.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" && len(decl.Parent.NamedChildren()) == 1 {
 			var seg []string
 			var search []string
-			kw := strings.Fields(m.text(decl.Parent))[0]
+			kw := m.text(decl.Parent.Children[0]) // const, let or var
 			for _, p := range pat.NamedChildren() {
 				key, local, def, ok := m.patternEntry(p)
 				if !ok {
@@ -299,7 +299,7 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 	decl := mem.Parent
 	if decl != nil && decl.Kind == "variable_declarator" && mem.Field == "value" && len(decl.Parent.NamedChildren()) == 1 {
 		if pat := decl.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" {
-			kw := strings.Fields(m.text(decl.Parent))[0]
+			kw := m.text(decl.Parent.Children[0]) // const, let or var
 			var out []string
 			for _, p := range pat.NamedChildren() {
 				key, local, def, ok := m.patternEntry(p)
