@@ -47,8 +47,13 @@ func newMigration(f *codemod.File) *migration {
 	return &migration{f: f, src: f.Src, idents: f.Idents(), fresh: map[string]string{}, imports: map[string]map[string]bool{}}
 }
 
-// text returns the source text of n.
-func (m *migration) text(n *Node) string { return string(m.src[n.Start:n.End]) }
+// text returns the source text of n ("" for nil: a field the tree lacks).
+func (m *migration) text(n *Node) string {
+	if n == nil {
+		return ""
+	}
+	return string(m.src[n.Start:n.End])
+}
 
 // name returns a file-unique identifier for a role (body, headers, ...),
 // the first candidate the file does not already use.

@@ -76,7 +76,11 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			if fr := m.helperOf(p.Parent); fr != nil && fr.h != m.h && fr.h.reqIndex >= 0 {
 				return // a converted helper takes the NextRequest itself
 			}
-			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one", req, m.text(p.Parent.ChildByField("function")))
+			callee := p.Parent.ChildByField("function")
+			if callee == nil {
+				callee = p.Parent.ChildByField("constructor") // new X(req)
+			}
+			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one", req, m.text(callee))
 			return
 		}
 		if p := ref.Parent; p != nil && (p.Kind == "member_expression" || p.Kind == "subscript_expression") && ref.Field == "object" {
