@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/routemod/routemod/codemod"
 )
@@ -60,6 +61,9 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 		return s
 	}
 	text := build(cp, cpRange)
+	if end > start && m.src[end-1] == ';' && !strings.HasSuffix(strings.TrimRight(text, " \t\r\n"), ";") {
+		text += ";" // the statement kept its semicolon: `a();0` must not become `b()0`
+	}
 	// edits build added itself (a TODO marker above the statement) are kept
 	rest = append(rest, f.Edits()[before:]...)
 	for i, u := range used {
