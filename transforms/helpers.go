@@ -98,6 +98,9 @@ func (m *migration) helperFrame(name string) *frame {
 		for i, a := range callArgs(call) {
 			switch {
 			case isIdent(m.src, a, caller.res):
+				if r >= 0 {
+					ok = false // res passed twice
+				}
 				r = i
 			case caller.req != "" && isIdent(m.src, a, caller.req):
 				q = i
