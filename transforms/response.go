@@ -810,11 +810,14 @@ func (m *migration) sendThenAfter(u resUse, st *Node, rest []*Node) {
 	}
 	m.replaceFoldingRange(st.Start, end, func(cp func(*Node) string, cpRange func(a, b int, ri codemod.Reindent) string) string {
 		resp := m.responseExpr(u, cp)
-		from := codemod.LineStart(m.src, rest[0].Start) // comments between the send and the work move with it
+		from := st.End // comments between the send and the work move with it
 		if onlySpaceAfter(m.src, st.End) {
 			from = lineEnd(m.src, st.End)
 		}
 		body := cpRange(from, end, codemod.Reindent{Add: m.f.Style.Indent, Keep: keep})
+		if from == st.End {
+			body = ind + m.f.Style.Indent + strings.TrimLeft(body, " \t") // res.json(x); log() on one line
+		}
 		if !strings.HasSuffix(body, "\n") {
 			body += eol
 		}
