@@ -164,6 +164,10 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 		return
 	}
 	if outer, key, ok := keyRead(m, mem); ok {
+		if isAssigned(outer) || isDeleted(m, outer) {
+			f.Todo(stmt.Start, "%s.query.%s is modified: route handlers read params and searchParams, which cannot be assigned", req, key)
+			return
+		}
 		if m.isSegment(key) {
 			if enclosingFunction(outer) != m.h.fn {
 				// todos.find((t) => t.id === req.query.id) => const id = (await params).id; ... t.id === id
@@ -286,7 +290,7 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 	f := m.f
 	req := m.h.req
 	if outer, key, ok := keyRead(m, mem); ok {
-		if isAssigned(outer) {
+		if isAssigned(outer) || isDeleted(m, outer) {
 			f.Todo(stmt.Start, "%s.%s is modified: NextRequest %s are read-only", req, what, what)
 			return
 		}
@@ -435,6 +439,12 @@ func (m *migration) afterSend(n *Node) bool {
 func isAssigned(n *Node) bool {
 	p := n.Parent
 	return p != nil && (p.Kind == "assignment_expression" || p.Kind == "augmented_assignment_expression") && n.Field == "left" || p != nil && p.Kind == "update_expression"
+}
+
+// isDeleted reports `delete n`.
+func isDeleted(m *migration, n *Node) bool {
+	p := n.Parent
+	return p != nil && p.Kind == "unary_expression" && m.text(p.ChildByField("operator")) == "delete"
 }
 
 func inLoop(n, stop *Node) bool {
