@@ -164,7 +164,7 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 		return
 	}
 	if outer, key, ok := keyRead(m, mem); ok {
-		if isAssigned(outer) || isDeleted(m, outer) {
+		if inAssignTarget(m, outer) {
 			f.Todo(stmt.Start, "%s.query.%s is modified: route handlers read params and searchParams, which cannot be assigned", req, key)
 			return
 		}
@@ -290,7 +290,7 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 	f := m.f
 	req := m.h.req
 	if outer, key, ok := keyRead(m, mem); ok {
-		if isAssigned(outer) || isDeleted(m, outer) {
+		if inAssignTarget(m, outer) {
 			f.Todo(stmt.Start, "%s.%s is modified: NextRequest %s are read-only", req, what, what)
 			return
 		}
@@ -439,6 +439,21 @@ func (m *migration) afterSend(n *Node) bool {
 func isAssigned(n *Node) bool {
 	p := n.Parent
 	return p != nil && (p.Kind == "assignment_expression" || p.Kind == "augmented_assignment_expression") && n.Field == "left" || p != nil && p.Kind == "update_expression"
+}
+
+// inAssignTarget reports whether n heads the target of an assignment,
+// update or delete: n = v, n.a.b = v, n[k]++, delete n.a.
+func inAssignTarget(m *migration, n *Node) bool {
+	for {
+		if isAssigned(n) || isDeleted(m, n) {
+			return true
+		}
+		p := n.Parent
+		if p == nil || (p.Kind != "member_expression" && p.Kind != "subscript_expression") || n.Field != "object" {
+			return false
+		}
+		n = p
+	}
 }
 
 // isDeleted reports `delete n`.
