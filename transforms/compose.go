@@ -60,18 +60,28 @@ func (m *migration) compose() error {
 			if p.end <= p.start {
 				continue
 			}
+			target := ind
+			if p.block {
+				target = ind + ind
+			}
 			ri := codemod.Reindent{Keep: keep}
-			if len(p.base) >= len(ind) {
-				ri.Strip = len(p.base) - len(ind)
+			if len(p.base) >= len(target) {
+				ri.Strip = len(p.base) - len(target)
 			} else {
-				ri.Add = ind[len(p.base):]
+				ri.Add = target[len(p.base):]
 			}
 			text, err := codemod.CopyRange(m.src, p.start, p.end, inside, ri)
 			if err != nil {
 				return err
 			}
 			if p.inline {
-				text = ind + strings.TrimSpace(text)
+				text = target + strings.TrimSpace(text)
+			}
+			if p.block {
+				if !strings.HasSuffix(text, "\n") {
+					text += eol
+				}
+				text = ind + "{" + eol + text + ind + "}" + eol
 			}
 			if prev := strings.TrimRight(body.String(), " \t\r\n"); prev != "" && !strings.ContainsRune(";{}", rune(prev[len(prev)-1])) && startsASIHazard(text) {
 				// (a)\n/re/ would read as a division once the code between is gone

@@ -37,6 +37,7 @@ type part struct {
 	start, end int
 	base       string
 	inline     bool // starts mid-line: copied on a line of its own
+	block      bool // keeps its braces: it declares a name the shared code declares too
 }
 
 // arm is one method branch of a dispatch.
@@ -340,6 +341,10 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 	for _, a := range arms {
 		if len(a.methods) == 0 {
 			continue
+		}
+		if len(a.ends) == 1 && len(a.parts) > 0 && m.clashes(a.ends[0]) {
+			// const x = ...; if (GET) { const x = ... } => the branch keeps its own block
+			a.parts[0].block = true
 		}
 		fn := &outFunc{methods: a.methods, parts: append(append([]part{}, pre...), a.parts...), tail: m.h.body}
 		if len(a.ends) == 1 {
@@ -679,4 +684,47 @@ func (m *migration) casePart(c *Node, stmts []*Node) part {
 		p.inline = true
 	}
 	return p
+}
+
+// clashes reports whether a branch body declares, at its top level, a
+// name the handler body also declares at its top level: flattened into one
+// function they would collide.
+func (m *migration) clashes(branch *Node) bool {
+	var inner []*Node
+	if branch.Kind == "switch_case" || branch.Kind == "switch_default" {
+		inner = statementsOfCase(branch)
+	} else if branch.Kind == "statement_block" {
+		inner = statements(branch)
+	}
+	names := m.topDecls(statements(m.h.body))
+	for n := range m.topDecls(inner) {
+		if names[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// topDecls lists the names declared by declarations among stmts.
+func (m *migration) topDecls(stmts []*Node) map[string]bool {
+	out := map[string]bool{}
+	for _, st := range stmts {
+		switch st.Kind {
+		case "lexical_declaration", "variable_declaration":
+			for _, d := range st.NamedChildren() {
+				if d.Kind != "variable_declarator" {
+					continue
+				}
+				d.ChildByField("name").Walk(func(n *Node) bool {
+					if n.Kind == "identifier" || n.Kind == "shorthand_property_identifier_pattern" {
+						out[m.text(n)] = true
+					}
+					return n.Kind != "type_annotation"
+				})
+			}
+		case "function_declaration", "class_declaration", "generator_function_declaration":
+			out[m.text(st.ChildByField("name"))] = true
+		}
+	}
+	return out
 }
