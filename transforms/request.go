@@ -579,10 +579,7 @@ var arrayMethods = map[string]bool{"map": true, "forEach": true, "filter": true,
 // arrayUse reports whether the value of n is treated as an array:
 // Array.isArray(n), n as string[], n.map(...), n.join(...), ...
 func (m *migration) arrayUse(n *Node) bool {
-	p := n.Parent
-	for p != nil && p.Kind == "parenthesized_expression" {
-		n, p = p, p.Parent
-	}
+	n, p := outerParens(n)
 	if p == nil {
 		return false
 	}
@@ -640,10 +637,7 @@ func (m *migration) undefinedIfMissing(expr string, at *Node) string {
 // nullInsensitive reports whether null and undefined behave the same where
 // n is read: negated, tested, defaulted, or compared loosely with null.
 func nullInsensitive(m *migration, n *Node) bool {
-	p := n.Parent
-	for p != nil && p.Kind == "parenthesized_expression" {
-		n, p = p, p.Parent
-	}
+	n, p := outerParens(n)
 	if p == nil {
 		return false
 	}
@@ -782,4 +776,14 @@ func (m *migration) edgeRuntime() bool {
 		}
 	}
 	return false
+}
+
+// outerParens climbs out of the parentheses around n and returns the
+// outermost parenthesized node and its parent.
+func outerParens(n *Node) (*Node, *Node) {
+	p := n.Parent
+	for p != nil && p.Kind == "parenthesized_expression" {
+		n, p = p, p.Parent
+	}
+	return n, p
 }
