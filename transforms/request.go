@@ -125,6 +125,7 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			return
 		}
 		m.needAsync(mem.Start)
+		m.f.Note("req.body is read with await %s.json(): pages also parsed urlencoded forms (application/x-www-form-urlencoded) and passed other bodies as text; read those with await %s.formData() or .text(). Invalid or empty JSON now throws (500) where pages answered 400", req, req)
 		if single {
 			f.ReplaceNode(mem, awaitExpr(mem, "await "+req+".json()"))
 			return
