@@ -13,6 +13,16 @@ var segmentConfig = map[string]bool{"runtime": true, "dynamic": true, "dynamicPa
 //	export type T = ...; export interface I {}          => kept (erased)
 func (m *migration) markOtherExports() {
 	for _, st := range m.f.Root.Children {
+		// module.exports.config = {...}; exports.helper = h => TODO(routemod) above it:
+		// CommonJS exports beside the handler's ES exports do not reach Next.js (or throw)
+		if st.Kind == "expression_statement" && !(st.Start >= m.h.start && st.End <= m.h.end) && !m.deleted(st) {
+			if a := st.NamedChildren(); len(a) == 1 && a[0].Kind == "assignment_expression" {
+				left := strings.ReplaceAll(m.text(a[0].ChildByField("left")), " ", "")
+				if left == "exports" || left == "module.exports" || strings.HasPrefix(left, "exports.") || strings.HasPrefix(left, "exports[") || strings.HasPrefix(left, "module.exports.") || strings.HasPrefix(left, "module.exports[") {
+					m.f.Todo(st.Start, "a CommonJS export (%s) in a route.ts that now uses ES exports: Next.js does not read it (and the bundler may reject it); for config use export const runtime / maxDuration, otherwise move it to a module outside app/", left)
+				}
+			}
+		}
 		if st.Kind != "export_statement" || st.ChildOfKind("default") != nil || st.Start >= m.h.start && st.End <= m.h.end {
 			continue
 		}
@@ -46,4 +56,14 @@ func (m *migration) markOtherExports() {
 			m.f.Todo(st.Start, "route.ts may only export HTTP method handlers and segment config (Next.js type-checks route exports; next build --webpack rejects others): move this export to a module outside app/")
 		}
 	}
+}
+
+// deleted reports whether st is removed with the handler.
+func (m *migration) deleted(st *Node) bool {
+	for _, d := range m.h.deletes {
+		if d == st {
+			return true
+		}
+	}
+	return false
 }

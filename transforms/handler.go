@@ -109,6 +109,29 @@ func (m *migration) findHandler() bool {
 	}
 	h.body = h.fn.ChildByField("body")
 	plist := paramNodes(h.fn)
+	// function handler(req, res, extra = 5) => skipped: pages passed only req and res,
+	// a route handler gets (req, ctx) and the third parameter would be dropped
+	if len(plist) > 2 {
+		f.Skip("the handler takes parameters besides req and res %s; migrate it by hand", m.text(h.fn.ChildByField("parameters")))
+		return false
+	}
+	// function handler(req, res) { arguments.length; this } => TODO(routemod) at the use:
+	// they see a route handler's (req, ctx) call, not pages' (req, res)
+	if h.fn.Kind != "arrow_function" {
+		h.body.Walk(func(n *Node) bool {
+			switch n.Kind {
+			case "function_declaration", "function_expression", "function", "generator_function_declaration", "generator_function", "method_definition", "class_declaration", "class":
+				return false // their own arguments and this
+			case "this":
+				f.Todo(n.Start, "the handler reads this: a route handler is called with (request, context), not pages' (req, res); rewrite this without it")
+			case "identifier":
+				if m.text(n) == "arguments" {
+					f.Todo(n.Start, "the handler reads arguments: a route handler is called with (request, context), not pages' (req, res); rewrite this without it")
+				}
+			}
+			return true
+		})
+	}
 	for i, p := range plist {
 		if i > 1 {
 			break
@@ -156,6 +179,10 @@ func (m *migration) topLevelFunction(name string) (stmt, fn *Node) {
 					continue
 				}
 				v := codemod.Unparen(d.ChildByField("value"))
+				// const handler = (async (req, res) => {...}) satisfies NextApiHandler => found
+				for v != nil && (v.Kind == "as_expression" || v.Kind == "satisfies_expression") {
+					v = codemod.Unparen(v.NamedChildren()[0])
+				}
 				if v != nil && (v.Kind == "arrow_function" || v.Kind == "function_expression" || v.Kind == "function") && len(ds) == 1 {
 					return st, v
 				}

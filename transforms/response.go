@@ -390,8 +390,15 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 	switch last.name {
 	case "json":
 		// res.json(undefined) sent an empty body; Response.json(undefined) throws
+		//	res.json() => new Response(null, { headers: { "Content-Type": "application/json" } })   (pages set it before the empty body)
 		if len(last.args) == 0 || noBody || codemod.Unparen(last.args[0]).Kind == "undefined" {
+			if !noBody && !m.mayBeNullBodyStatus(status, statusVar) {
+				initText = m.withContentType(init, headersVar, "application/json", u)
+			}
 			return "new Response(null" + initText + ")"
+		}
+		if m.mayBeUndefined(codemod.Unparen(last.args[0])) {
+			m.f.Todo(enclosingStatement(u.top).Start, "this value can be undefined: pages' res.json(undefined) sent 200 with an empty body, Response.json(undefined) throws (Next.js answers 500): handle undefined before this")
 		}
 		if headersVar && m.setsContentType() {
 			// res.setHeader("Content-Type", t); res.json(x): pages forced application/json, Response.json keeps t
@@ -413,6 +420,13 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 				return "Response.json(" + cp(last.args[0]) + initText + ")"
 			}
 		case "string", "template_string":
+		case "call_expression":
+			// res.send(Buffer.from(x)) => new Response(Buffer.from(x), { headers: { "Content-Type": "application/octet-stream" } })
+			if last.name == "send" && isBufferCall(m.text(a.ChildByField("function"))) {
+				initText = m.withContentType(init, headersVar, "application/octet-stream", u)
+			} else if last.name == "send" && !m.isStringish(a) {
+				m.f.Todo(enclosingStatement(u.top).Start, "res.send of a value routemod cannot type: this assumes a string or Buffer; use Response.json(...) if it is an object")
+			}
 		default:
 			if last.name == "send" && !m.isStringish(a) {
 				m.f.Todo(enclosingStatement(u.top).Start, "res.send of a value routemod cannot type: this assumes a string or Buffer; use Response.json(...) if it is an object")
@@ -446,7 +460,7 @@ var nullBodyStatus = regexp.MustCompile(`\b(204|205|304)\b`)
 //	res.status(204); ... res.json(x)        => TODO(routemod) at the send
 func (m *migration) mayBeNullBodyStatus(status string, statusVar bool) bool {
 	if status != "" {
-		return nullBodyStatus.MatchString(status)
+		return nullBodyStatus.MatchString(status) || m.nameMayBeNullBodyStatus(status)
 	}
 	if !statusVar {
 		return false
@@ -459,15 +473,47 @@ func (m *migration) mayBeNullBodyStatus(status string, statusVar bool) bool {
 		l := u.links[0]
 		switch {
 		case (l.name == "status" || l.name == "writeHead") && len(l.args) > 0:
-			found = found || nullBodyStatus.MatchString(m.text(l.args[0]))
+			found = found || nullBodyStatus.MatchString(m.text(l.args[0])) || m.nameMayBeNullBodyStatus(m.text(l.args[0]))
 		case l.name == "statusCode" && u.top.Parent != nil && u.top.Parent.Kind == "assignment_expression":
 			if r := u.top.Parent.ChildByField("right"); r != nil {
-				found = found || nullBodyStatus.MatchString(m.text(r))
+				found = found || nullBodyStatus.MatchString(m.text(r)) || m.nameMayBeNullBodyStatus(m.text(r))
 			}
 		}
 	}
 	return found
 }
+
+// nameMayBeNullBodyStatus reports a plain name given 204, 205 or 304 by its
+// text anywhere in the file:
+//
+//	const code = ok ? 200 : 204; res.status(code).json(x) => TODO(routemod) at the send
+func (m *migration) nameMayBeNullBodyStatus(name string) bool {
+	if !jsIdent.MatchString(name) {
+		return false
+	}
+	found := false
+	m.f.Root.Walk(func(n *Node) bool {
+		if found {
+			return false
+		}
+		var v *Node
+		switch n.Kind {
+		case "variable_declarator":
+			if isIdent(m.src, n.ChildByField("name"), name) {
+				v = n.ChildByField("value")
+			}
+		case "assignment_expression", "augmented_assignment_expression":
+			if isIdent(m.src, n.ChildByField("left"), name) {
+				v = n.ChildByField("right")
+			}
+		}
+		found = v != nil && nullBodyStatus.MatchString(m.text(v))
+		return true
+	})
+	return found
+}
+
+var jsIdent = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
 
 // isNumberish reports expressions that are numbers by shape: Node took a
 // number as a header value, Headers.set takes a string in TypeScript.
@@ -569,7 +615,8 @@ func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node
 	v := codemod.Unparen(val)
 	var out []string
 	if set {
-		if v.Kind == "string" || v.Kind == "template_string" || (!isSetCookie(k) && v.Kind != "array") {
+		// res.setHeader("X-Ids", ids.map(String)) => headers.delete("X-Ids"); for (const value of [ids.map(String)].flat()) headers.append("X-Ids", value)
+		if v.Kind == "string" || v.Kind == "template_string" || (!isSetCookie(k) && v.Kind != "array" && !m.isArrayish(v)) {
 			value := cp(val)
 			if v.Kind == "number" && m.f.TypeScript {
 				value = `"` + value + `"`
@@ -928,4 +975,91 @@ func (m *migration) setsContentType() bool {
 		return !found
 	})
 	return found
+}
+
+// isBufferCall matches the Buffer calls that make a Buffer.
+func isBufferCall(fn string) bool {
+	switch fn {
+	case "Buffer.from", "Buffer.concat", "Buffer.alloc", "Buffer.allocUnsafe":
+		return true
+	}
+	return false
+}
+
+// withContentType adds the Content-Type pages' send added when none was set:
+// a literal headers object, or a TODO when the response uses the Headers local.
+func (m *migration) withContentType(init []string, headersVar bool, ct string, u resUse) string {
+	if headersVar {
+		// res.setHeader("Content-Type", t); res.send(buf) kept t (json overrode it)
+		if ct == "application/json" || !m.setsContentTypeJustBefore(enclosingStatement(u.top)) {
+			m.f.Todo(enclosingStatement(u.top).Start, "pages sent this response with Content-Type: %s; set it on %s by hand", ct, m.headersName())
+		}
+	} else {
+		init = append(init, `headers: { "Content-Type": "`+ct+`" }`)
+	}
+	if len(init) == 0 {
+		return ""
+	}
+	return ", { " + strings.Join(init, ", ") + " }"
+}
+
+// setsContentTypeJustBefore reports a res.setHeader("Content-Type", ...) among
+// the statements before st in its own block: one that reaches st on every path.
+func (m *migration) setsContentTypeJustBefore(st *Node) bool {
+	if st == nil || st.Parent == nil || st.Parent.Kind != "statement_block" {
+		return false
+	}
+	for _, s := range st.Parent.NamedChildren() {
+		if s.Start >= st.Start {
+			break
+		}
+		t := strings.ToLower(strings.ReplaceAll(m.text(s), " ", ""))
+		if s.Kind == "expression_statement" && strings.HasPrefix(t, strings.ToLower(m.h.res)+".setheader(") && (strings.Contains(t, `"content-type"`) || strings.Contains(t, "'content-type'")) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeUndefined reports values that are undefined by their shape when
+// missing, which pages' res.json sent as an empty body:
+//
+//	res.json(list.find(f)) / res.json(map.get(k)) / res.json(a[i]) / res.json(a?.b) / res.json(req.query.q) => TODO(routemod) above it
+func (m *migration) mayBeUndefined(a *Node) bool {
+	t := strings.ReplaceAll(m.text(a), " ", "")
+	switch a.Kind {
+	case "call_expression":
+		if _, prop, ok := member(m.src, a.ChildByField("function")); ok {
+			switch prop {
+			case "find", "findLast", "get", "pop", "shift", "at":
+				return true
+			}
+		}
+		return strings.Contains(m.text(a.ChildByField("function")), "?.")
+	case "subscript_expression":
+		return true
+	case "member_expression":
+		return strings.Contains(t, "?.") || strings.HasPrefix(t, m.h.req+".query.") || strings.HasPrefix(t, m.h.req+".body.") || strings.HasPrefix(t, m.h.req+".cookies.") || strings.HasPrefix(t, m.h.req+".headers.")
+	}
+	return false
+}
+
+// isArrayish reports calls that make an array by their shape.
+func (m *migration) isArrayish(a *Node) bool {
+	if a.Kind != "call_expression" {
+		return false
+	}
+	switch t := m.text(a.ChildByField("function")); t {
+	case "Array.from", "Array.of", "Object.keys", "Object.values":
+		return true
+	}
+	_, prop, ok := member(m.src, a.ChildByField("function"))
+	if !ok {
+		return false
+	}
+	switch prop {
+	case "map", "filter", "split", "flat", "flatMap":
+		return true
+	}
+	return false
 }
