@@ -256,8 +256,8 @@ func (m *migration) rewriteUse(u resUse) {
 				return
 			}
 		}
-		if last.call == nil || last.name == "redirect" && (len(last.args) == 0 || len(last.args) > 2) {
-			break
+		if last.call == nil || last.name == "redirect" && (len(last.args) == 0 || len(last.args) > 2) || last.name != "redirect" && len(last.args) > 1 {
+			break // res.end(data, "utf8", cb), res.json(a, b): not a plain send
 		}
 		m.rewriteSend(u, ctx, st)
 		return
