@@ -45,6 +45,7 @@ type arm struct {
 	methods []string
 	parts   []part
 	ends    []*Node // containers whose end is the end of the output function
+	body    *Node   // the branch's block or switch case, nil for a guard's rest
 }
 
 // splitMethods decides the output functions from how the handler
@@ -172,7 +173,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 				return false
 			}
 			cons := cur.ChildByField("consequence")
-			a := arm{methods: newMethods(set, covered), parts: []part{m.branchPart(cons)}, ends: []*Node{cons}}
+			a := arm{methods: newMethods(set, covered), parts: []part{m.branchPart(cons)}, ends: []*Node{cons}, body: cons}
 			arms = append(arms, a)
 			alt := cur.ChildByField("alternative")
 			cur = nil
@@ -310,10 +311,10 @@ func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
 			fallback, fallbackNodes = []part{p}, []*Node{c}
 			if len(group) > 0 {
 				// case "X": default: ... — X shares the default's code.
-				arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}})
+				arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}, body: c})
 			}
 		} else {
-			arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}})
+			arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}, body: c})
 		}
 		group = nil
 	}
@@ -342,7 +343,7 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		if len(a.methods) == 0 {
 			continue
 		}
-		if len(a.ends) == 1 && len(a.parts) > 0 && m.clashes(a.ends[0]) {
+		if a.body != nil && len(a.parts) > 0 && m.clashes(a.body) {
 			// const x = ...; if (GET) { const x = ... } => the branch keeps its own block
 			a.parts[0].block = true
 		}
@@ -374,8 +375,13 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		m.endContainers[n] = true
 	}
 	tail := m.h.body
-	if n := fallbackNodes[0]; len(fallbackNodes) == 1 && len(fallback) == 1 && (n.Kind == "statement_block" || n.Kind == "switch_default") {
-		tail = n
+	if n := fallbackNodes[0]; len(fallbackNodes) == 1 && (n.Kind == "statement_block" || n.Kind == "switch_default") {
+		if len(fallback) == 1 {
+			tail = n
+		}
+		if m.clashes(n) {
+			fallback[0].block = true
+		}
 	}
 	m.funcs = append(m.funcs, &outFunc{methods: rest, parts: append(append([]part{}, pre...), fallback...), tail: tail})
 	m.f.Note("the branch for other methods does not answer 405: it is exported under %s, as pages ran it for them", strings.Join(rest, ", "))
