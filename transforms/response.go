@@ -916,6 +916,12 @@ func (m *migration) dropBareReturn(st, ret *Node) {
 	} else {
 		start = st.End
 	}
+	for _, e := range m.f.Edits() {
+		if e.Start > start && e.Start < end || e.End > start && e.End < end {
+			start = ret.Start // another edit (a marker) sits on that line: take only the return
+			break
+		}
+	}
 	m.f.Replace(start, end, "")
 }
 
