@@ -264,7 +264,7 @@ func (m *migration) rewriteUse(u resUse) {
 	}
 	if m.isStandaloneState(u) {
 		if st == nil {
-			st = stmt // res.statusCode = n; — the assignment's statement
+			st = u.top.Parent.Parent // res.statusCode = n; — the assignment's own statement
 		}
 		m.rewriteState(u, st)
 		return
