@@ -70,11 +70,11 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 	for _, m := range specRE.FindAllSubmatchIndex(src, -1) {
 		spec := string(src[m[6]:m[7]])
 		target := path.Join(dir, spec)
-		to, ok := resolveMoved(target, moved)
+		to, ok := ResolveMoved(target, moved)
 		if !ok {
 			continue
 		}
-		newSpec := relSpec(dir, to)
+		newSpec := RelSpec(dir, to)
 		if path.Ext(spec) == "" {
 			newSpec = strings.TrimSuffix(newSpec, path.Ext(newSpec))
 		}
@@ -111,9 +111,9 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 	return r
 }
 
-// resolveMoved maps a module path (maybe without extension, maybe a
+// ResolveMoved maps a module path (maybe without extension, maybe a
 // folder with index) to the new file of a moved route.
-func resolveMoved(target string, moved map[string]string) (string, bool) {
+func ResolveMoved(target string, moved map[string]string) (string, bool) {
 	if to, ok := moved[target]; ok {
 		return to, true
 	}
@@ -128,8 +128,8 @@ func resolveMoved(target string, moved map[string]string) (string, bool) {
 	return "", false
 }
 
-// relSpec is a ./ or ../ specifier from dir to target (slash paths).
-func relSpec(dir, target string) string {
+// RelSpec is a ./ or ../ specifier from dir to target (slash paths).
+func RelSpec(dir, target string) string {
 	r, err := filepath.Rel(filepath.FromSlash(dir), filepath.FromSlash(target))
 	if err != nil {
 		return target

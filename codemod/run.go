@@ -383,14 +383,10 @@ func (e *emitter) emit(j *job, r *Result) {
 	o := e.opts
 	if r.Changed() {
 		e.pending = true
-		switch {
-		case o.Check:
-		case o.Write:
+		if o.Write && !o.Check {
 			e.write(j, r)
-		case o.List, o.JSON:
-		default:
 		}
-		if r.Changed() && showDiff(o) {
+		if r.Changed() && showDiff(o) { // a failed write is no longer a change
 			d := r.diff
 			if d == nil {
 				d = UnifiedDiff(r.Path, outName(r), r.orig, r.out)

@@ -211,6 +211,14 @@ func (m *migration) paramsName() string { return m.name("params", "params", "rou
 
 // semi returns ";" unless the file leaves statements without semicolons.
 func (m *migration) semi() string {
+	if m.semicolon == nil {
+		s := m.detectSemi()
+		m.semicolon = &s
+	}
+	return *m.semicolon
+}
+
+func (m *migration) detectSemi() string {
 	with, without := 0, 0
 	for _, st := range m.f.Root.Children {
 		switch st.Kind {

@@ -238,9 +238,6 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	for _, fn := range fr.funcs {
 		needsParams = needsParams || fn.params
 	}
-	if fr.h.async || anyAsync(fr.funcs) {
-		// the caller returns the helper's promise; nothing to await
-	}
 	args := func(cp func(*Node) string) string {
 		var out []string
 		for i, a := range callArgs(call) {
@@ -284,15 +281,6 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	default:
 		f.Todo(stmt.Start, "%s() sends the response here; a route handler must return it: restructure so the handler returns %s()'s Response", fr.h.name, fr.h.name)
 	}
-}
-
-func anyAsync(fns []*outFunc) bool {
-	for _, fn := range fns {
-		if fn.async {
-			return true
-		}
-	}
-	return false
 }
 
 // contextParam is the route context parameter, typed in TypeScript.

@@ -162,8 +162,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 		if st.Kind != "if_statement" {
 			break
 		}
-		set, neg, ok := m.methodTest(st.ChildByField("condition"))
-		if !ok || neg {
+		if _, neg, ok := m.methodTest(st.ChildByField("condition")); !ok || neg {
 			break
 		}
 		cur := st
@@ -197,7 +196,6 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 				}
 			}
 		}
-		_ = set
 		if st.ChildByField("alternative") != nil {
 			j++
 			break

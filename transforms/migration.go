@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -22,8 +23,6 @@ type migration struct {
 	fresh  map[string]string
 	// imports[module][name] is true for a value import, false for a type import.
 	imports map[string]map[string]bool
-	// rawBody is set when config disables the body parser.
-	rawBody bool
 	// endContainers are blocks whose end is the end of an output function.
 	endContainers map[*Node]bool
 	// aliases are local names bound to req.method.
@@ -35,6 +34,8 @@ type migration struct {
 	shadowCache map[shadowKey][]*Node
 	// arrayKeysOf caches, per handler or helper, the query keys read as arrays.
 	arrayKeysOf map[*handler]map[string]bool
+	// semicolon caches semi(): the file's statement terminator.
+	semicolon *string
 	// helpers are the module-level functions converted along with the handler.
 	helpers []*frame
 	// redirectPrelude is the statement the redirect being written needs first.
@@ -69,7 +70,7 @@ func (m *migration) name(role string, candidates ...string) string {
 		}
 	}
 	for i := 2; ; i++ {
-		c := candidates[0] + strings.Repeat("_", 1) + string(rune('0'+i))
+		c := candidates[0] + "_" + strconv.Itoa(i)
 		if !m.idents[c] {
 			m.fresh[role] = c
 			m.idents[c] = true

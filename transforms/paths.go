@@ -3,6 +3,8 @@ package transforms
 import (
 	"path"
 	"strings"
+
+	"github.com/routemod/routemod/codemod"
 )
 
 // rewritePaths re-points relative module specifiers from the file's new
@@ -28,13 +30,13 @@ func rewritePaths(m *migration) {
 			return false
 		}
 		target := path.Join(oldDir, spec)
-		if moved := m.movedRoute(target); moved != "" {
+		if moved, ok := codemod.ResolveMoved(target, m.f.Project.Moves); ok {
 			// import "./_shared" (another file under pages/api) => still points at pages/api, with a TODO
 			// Whether that file moves is decided when routemod processes it
 			// (a helper with no default export stays), so it is not re-pointed.
 			f.Todo(enclosingStatement(n).Start, "%s is another file under pages/api (%s): this import still points at its old place; if routemod moved it (a route; helpers stay), import shared code from a module outside pages/api and app route files", spec, moved)
 		}
-		rel := relPath(newDir, target)
+		rel := codemod.RelSpec(newDir, target)
 		if strings.HasSuffix(spec, "/") && !strings.HasSuffix(rel, "/") {
 			rel += "/"
 		}
@@ -66,44 +68,4 @@ func (m *migration) isModuleSpecifier(n *Node) bool {
 		}
 	}
 	return false
-}
-
-// movedRoute returns the new path (spelled like the old specifier) when a
-// specifier resolves to another route file that moves in this run.
-func (m *migration) movedRoute(target string) string {
-	moves := m.f.Project.Moves
-	ext := path.Ext(target)
-	if _, ok := moves[target]; ok {
-		return moves[target]
-	}
-	for _, e := range []string{".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs"} {
-		if to, ok := moves[target+e]; ok {
-			return strings.TrimSuffix(to, path.Ext(to))
-		}
-		if to, ok := moves[target+"/index"+e]; ok {
-			return strings.TrimSuffix(to, path.Ext(to))
-		}
-	}
-	_ = ext
-	return ""
-}
-
-// relPath returns a "./"- or "../"-prefixed relative path from dir to target.
-func relPath(dir, target string) string {
-	from := strings.Split(path.Clean(dir), "/")
-	to := strings.Split(path.Clean(target), "/")
-	i := 0
-	for i < len(from) && i < len(to) && from[i] == to[i] {
-		i++
-	}
-	var parts []string
-	for range from[i:] {
-		parts = append(parts, "..")
-	}
-	parts = append(parts, to[i:]...)
-	rel := strings.Join(parts, "/")
-	if !strings.HasPrefix(rel, "../") {
-		rel = "./" + rel
-	}
-	return rel
 }

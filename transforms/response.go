@@ -572,7 +572,7 @@ func (m *migration) rewriteState(u resUse, st *Node) {
 			if len(l.args) != 2 {
 				break
 			}
-			return m.headerWrite(l.name == "setHeader", l.args[0], l.args[1], cp, hd(), semi)
+			return m.headerWriteText(l.name == "setHeader", cp(l.args[0]), l.args[1], cp, hd(), semi)
 		case "removeHeader":
 			return hd() + ".delete(" + cp(l.args[0]) + ")" + semi
 		case "writeHead":
@@ -602,15 +602,11 @@ func (m *migration) rewriteState(u resUse, st *Node) {
 	})
 }
 
-// headerWrite writes res.setHeader / res.appendHeader onto the Headers.
+// headerWriteText writes res.setHeader / res.appendHeader onto the Headers.
 //
 //	res.setHeader("x", "v")                 => headers.set("x", "v")
 //	res.setHeader("Set-Cookie", ["a", "b"]) => headers.delete("Set-Cookie"); headers.append("Set-Cookie", "a"); headers.append("Set-Cookie", "b")
 //	res.setHeader("Set-Cookie", cookie)     => headers.delete("Set-Cookie"); for (const value of [cookie].flat()) headers.append("Set-Cookie", value)
-func (m *migration) headerWrite(set bool, key, val *Node, cp func(*Node) string, hd, semi string) string {
-	return m.headerWriteText(set, cp(key), val, cp, hd, semi)
-}
-
 func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node) string, hd, semi string) string {
 	v := codemod.Unparen(val)
 	var out []string
