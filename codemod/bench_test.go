@@ -10,8 +10,10 @@ package codemod
 // since this package cannot import transforms.
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -268,4 +270,30 @@ func BenchmarkProcessEngine(b *testing.B) {
 			b.Fatalf("status %s: %v", r.Status, r.Reasons)
 		}
 	}
+}
+
+// BenchmarkGateBatch measures GateBatch over a batch of 16 texts (inputs
+// and outputs of the benchmark route), per text.
+func BenchmarkGateBatch(b *testing.B) {
+	in := make([]GateInput, 16)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		// Every text differs from the last build's, as in a real run, so
+		// esbuild's parse cache never answers.
+		for i := range in {
+			n++
+			src, name := benchRoute, benchRel
+			if i%2 == 1 {
+				src, name = benchRouteOut, benchNewRel
+			}
+			in[i] = GateInput{Src: fmt.Appendf(slices.Clip(src), "// %d\n", n), Name: name}
+		}
+		for i, se := range GateBatch(in) {
+			if se != nil {
+				b.Fatal(i, se)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(in)), "ns/text")
 }
