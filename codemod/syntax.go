@@ -3,6 +3,7 @@ package codemod
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	sitter "github.com/tree-sitter/go-tree-sitter"
 	typescript "github.com/tree-sitter/tree-sitter-typescript/bindings/go"
@@ -12,11 +13,14 @@ import (
 // once per file so that analysis never crosses into C again and the C tree
 // can be freed right after parsing.
 type Node struct {
-	Kind     string
-	Field    string // field name in the parent, "" when none
-	Start    int    // byte offset of the first byte
-	End      int    // byte offset after the last byte
-	Named    bool
+	Kind  string
+	Field string // field name in the parent, "" when none
+	Start int    // byte offset of the first byte
+	End   int    // byte offset after the last byte
+	Named bool
+	// desc counts the node's descendants; Parse lays them out right after
+	// the node, in preorder, in one array (see Walk).
+	desc     int32
 	Parent   *Node
 	Children []*Node
 }
@@ -73,13 +77,17 @@ func (n *Node) ChildOfKind(kind string) *Node {
 }
 
 // Walk calls fn for n and every descendant in source order; fn returning
-// false skips the node's children.
+// false skips the node's children. It runs down the preorder array Parse
+// built, with no recursion: a node's subtree is the desc nodes after it.
 func (n *Node) Walk(fn func(*Node) bool) {
-	if !fn(n) {
-		return
-	}
-	for _, c := range n.Children {
-		c.Walk(fn)
+	sub := unsafe.Slice(n, int(n.desc)+1)
+	for i := 0; i < len(sub); {
+		m := &sub[i]
+		if fn(m) {
+			i++
+		} else {
+			i += int(m.desc) + 1
+		}
 	}
 }
 
@@ -221,6 +229,9 @@ func (p *Parser) Parse(src []byte, tsx bool) (*Node, error) {
 			n.Parent = parent
 			parent.Children = append(parent.Children, n)
 		}
+	}
+	for i := len(flat) - 1; i > 0; i-- {
+		nodes[flat[i].parent].desc += nodes[i].desc + 1
 	}
 	root := &nodes[0]
 	if bad != nil {

@@ -1,0 +1,63 @@
+package codemod
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// walkReference is Walk's meaning, written as the plain recursion over
+// Children that the preorder-array walk must match.
+func walkReference(n *Node, fn func(*Node) bool) {
+	if !fn(n) {
+		return
+	}
+	for _, c := range n.Children {
+		walkReference(c, fn)
+	}
+}
+
+// TestWalkMatchesChildren checks Walk against walkReference over every
+// fixture input, from the root and from inner nodes, with and without
+// skipping subtrees.
+func TestWalkMatchesChildren(t *testing.T) {
+	files, err := filepath.Glob("../fixtures/*/input/pages/api/*.ts")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("fixture inputs: %v (%d files)", err, len(files))
+	}
+	p := NewParser()
+	defer p.Close()
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := p.Parse(src, false)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		var starts []*Node
+		walkReference(root, func(n *Node) bool {
+			if len(n.Children) > 0 {
+				starts = append(starts, n)
+			}
+			return true
+		})
+		for _, start := range starts {
+			for _, skip := range []string{"", "call_expression", "statement_block"} {
+				keep := func(n *Node) bool { return n.Kind != skip }
+				var want, got []*Node
+				walkReference(start, func(n *Node) bool { want = append(want, n); return keep(n) })
+				start.Walk(func(n *Node) bool { got = append(got, n); return keep(n) })
+				if len(got) != len(want) {
+					t.Fatalf("%s: walk from %s at %d skipping %q: %d nodes, want %d", f, start.Kind, start.Start, skip, len(got), len(want))
+				}
+				for i := range want {
+					if got[i] != want[i] {
+						t.Fatalf("%s: walk from %s at %d skipping %q: node %d is %s, want %s", f, start.Kind, start.Start, skip, i, got[i].Kind, want[i].Kind)
+					}
+				}
+			}
+		}
+	}
+}
