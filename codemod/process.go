@@ -109,7 +109,7 @@ func MigrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte,
 // leaving the result in w.out (or a final status in w.res).
 func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
 	res, src, rel := w.res, w.src, w.res.Path
-	root, err := p.Parse(src, path.Ext(rel) != ".ts")
+	root, err := p.ParseShared(src, path.Ext(rel) != ".ts") // the tree dies with f, before the next file
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
 			fail(res, se.Line, se.Column, "input does not parse: %s", se.Message)

@@ -149,6 +149,10 @@ type Parser struct {
 	fieldsTS  []string
 	fieldsTSX []string
 	buf       []flatNode
+	// nodes, children and counts are ParseShared's arrays.
+	nodes    []Node
+	children []*Node
+	counts   []int32
 }
 
 // NewParser returns a Parser; call Close when done.
@@ -183,6 +187,18 @@ func (p *Parser) Close() {
 // and returns the root of a Go copy of the tree. A tree with ERROR or MISSING
 // nodes is rejected with the first one's location.
 func (p *Parser) Parse(src []byte, tsx bool) (*Node, error) {
+	return p.parse(src, tsx, false)
+}
+
+// ParseShared is Parse with the tree built in arrays the parser keeps and
+// reuses: the tree is only valid until the next ParseShared. The pipeline
+// uses it, as a file's tree is dead once its transforms have run; it spares
+// an allocation the size of the tree per file.
+func (p *Parser) ParseShared(src []byte, tsx bool) (*Node, error) {
+	return p.parse(src, tsx, true)
+}
+
+func (p *Parser) parse(src []byte, tsx, shared bool) (*Node, error) {
 	cp, kinds, fields := p.ts, p.kindsTS, p.fieldsTS
 	if tsx {
 		cp, kinds, fields = p.tsx, p.kindsTSX, p.fieldsTSX
@@ -195,19 +211,32 @@ func (p *Parser) Parse(src []byte, tsx bool) (*Node, error) {
 	if len(flat) == 0 {
 		return nil, fmt.Errorf("tree-sitter returned an empty tree")
 	}
-	nodes := make([]Node, len(flat))
-	counts := make([]int32, len(flat))
+	var nodes []Node
+	var children []*Node
+	var counts []int32
+	if shared {
+		if cap(p.nodes) < len(flat) {
+			p.nodes = make([]Node, len(flat)+len(flat)/4)
+			p.children = make([]*Node, cap(p.nodes))
+			p.counts = make([]int32, cap(p.nodes))
+		}
+		nodes, children, counts = p.nodes[:len(flat)], p.children[:len(flat)-1], p.counts[:len(flat)]
+		clear(counts)
+	} else {
+		nodes = make([]Node, len(flat))
+		children = make([]*Node, len(flat)-1)
+		counts = make([]int32, len(flat))
+	}
 	for i := 1; i < len(flat); i++ {
 		counts[flat[i].parent]++
 	}
-	children := make([]*Node, len(flat)-1)
 	off := 0
 	var bad *Node
 	badMissing := false
 	for i := range flat {
 		fl := &flat[i]
 		n := &nodes[i]
-		n.Start, n.End = int(fl.start), int(fl.end)
+		*n = Node{Start: int(fl.start), End: int(fl.end)}
 		if k := int(fl.kind); k < len(kinds) {
 			n.Kind = kinds[k]
 		}

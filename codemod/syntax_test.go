@@ -61,3 +61,41 @@ func TestWalkMatchesChildren(t *testing.T) {
 		}
 	}
 }
+
+// TestParseSharedMatchesParse parses the fixture inputs in turn (large and
+// small, so the shared arrays are both grown and reused) and checks each
+// tree against a fresh Parse of the same text.
+func TestParseSharedMatchesParse(t *testing.T) {
+	files, err := filepath.Glob("../fixtures/*/input/pages/api/*.ts")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("fixture inputs: %v (%d files)", err, len(files))
+	}
+	p, fresh := NewParser(), NewParser()
+	defer p.Close()
+	defer fresh.Close()
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared, err := p.ParseShared(src, false)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		want, _ := fresh.Parse(src, false)
+		if got, want := shared.Sexp(src), want.Sexp(src); got != want {
+			t.Fatalf("%s: shared tree differs:\n%s\nwant:\n%s", f, got, want)
+		}
+		var n int
+		shared.Walk(func(m *Node) bool {
+			if m.Parent != nil && !m.Parent.Contains(m) {
+				t.Fatalf("%s: %s at %d lies outside its parent", f, m.Kind, m.Start)
+			}
+			n++
+			return true
+		})
+		if int(shared.desc)+1 != n {
+			t.Fatalf("%s: root counts %d descendants, walk saw %d nodes", f, shared.desc, n)
+		}
+	}
+}
