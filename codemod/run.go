@@ -104,11 +104,7 @@ func plan(opts Options) ([]*job, error) {
 		}
 		root, files := abs, []string(nil)
 		if st.IsDir() {
-			exts, _ := ReadPageExtensions(abs)
-			files, err = Discover(abs, exts)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v", arg, err)
-			}
+			// files is filled below, from the project's own discovery.
 		} else {
 			r, rel, ok := projectOf(abs)
 			if !ok {
@@ -133,7 +129,11 @@ func plan(opts Options) ([]*job, error) {
 					proj.Moves[rel] = t
 				}
 			}
+			proj.routes = all
 			projects[root] = proj
+		}
+		if st.IsDir() {
+			files = proj.routes
 		}
 		major := opts.NextMajor
 		if major == 0 {
