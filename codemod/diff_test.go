@@ -405,3 +405,164 @@ func diffTestReadTree(t *testing.T, dir string) map[string]string {
 	}
 	return files
 }
+
+// BenchmarkDiffLarge measures the unified diff of a 600-line file with changes all over it (diffTestLarge).
+func BenchmarkDiffLarge(b *testing.B) {
+	oldText, newText := diffTestLarge()
+	oldB, newB := []byte(oldText), []byte(newText)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(oldB) + len(newB)))
+	for b.Loop() {
+		if d := UnifiedDiff("big.ts", "big.ts", oldB, newB); len(d) == 0 {
+			b.Fatal("empty diff")
+		}
+	}
+}
+
+// diffTestScript writes an edit script compactly, one "<kind><text>" per line, for test messages and expectations.
+func diffTestScript(lines []diffLine) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = string(l.kind) + l.text
+	}
+	return out
+}
+
+func TestDiffLines(t *testing.T) {
+	tests := []struct {
+		name             string
+		oldText, newText string
+		want             []string // "<kind><text>" per line
+	}{
+		{"both empty", "", "", nil},
+		{"empty old", "", "a\nb\n", []string{"+a\n", "+b\n"}},
+		{"empty new", "a\nb", "", []string{"-a\n", "-b"}},
+		{"identical", "a\nb\nc\n", "a\nb\nc\n", []string{" a\n", " b\n", " c\n"}},
+		{"identical without trailing newline", "a\nb", "a\nb", []string{" a\n", " b"}},
+		{"old lacks trailing newline", "a\nb", "a\nb\n", []string{" a\n", "-b", "+b\n"}},
+		{"new lacks trailing newline", "a\nb\n", "a\nb", []string{" a\n", "-b\n", "+b"}},
+		{"both lack it, last line changed", "a\nb", "a\nc", []string{" a\n", "-b", "+c"}},
+		{"blank lines", "\n\n", "\n\n\n", []string{" \n", " \n", "+\n"}},
+		{"crlf line changed", "a\r\nb\r\nc\r\n", "a\r\nB\r\nc\r\n", []string{" a\r\n", "-b\r\n", "+B\r\n", " c\r\n"}},
+		{"crlf to lf", "a\r\nb\r\n", "a\nb\r\n", []string{"-a\r\n", "+a\n", " b\r\n"}},
+		{"lone cr is not a line end", "a\rb\n", "a\rc\n", []string{"-a\rb\n", "+a\rc\n"}},
+		{"changed line in the middle", "a\nb\nc\nd\ne\n", "a\nb\nX\nd\ne\n",
+			[]string{" a\n", " b\n", "-c\n", "+X\n", " d\n", " e\n"}},
+		{"two changes", "a\nX\nb\nY\nc\n", "a\nP\nb\nQ\nc\n",
+			[]string{" a\n", "-X\n", "+P\n", " b\n", "-Y\n", "+Q\n", " c\n"}},
+		{"removed before added in one region", "a\nb\nc\n", "x\ny\n", []string{"-a\n", "-b\n", "-c\n", "+x\n", "+y\n"}},
+		{"interleaved changes form one region", "k\na\nb\nk\n", "k\nx\nb\ny\nk\n",
+			[]string{" k\n", "-a\n", "+x\n", " b\n", "+y\n", " k\n"}},
+		{"first line moved to the end", "a\nb\nc\nd\n", "b\nc\nd\na\n", []string{"-a\n", " b\n", " c\n", " d\n", "+a\n"}},
+		{"last line moved to the start", "a\nb\nc\n", "c\na\nb\n", []string{"+c\n", " a\n", " b\n", "-c\n"}},
+		{"block moved past a longer one", "x\ny\na\nb\nc\n", "a\nb\nc\nx\ny\n",
+			[]string{"-x\n", "-y\n", " a\n", " b\n", " c\n", "+x\n", "+y\n"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := diffTestScript(diffLines(tc.oldText, tc.newText))
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
+				t.Errorf("diffLines(%q, %q) =\n%q\nwant\n%q", tc.oldText, tc.newText, got, tc.want)
+			}
+		})
+	}
+}
+
+// diffTestLCS returns the length of a longest common subsequence of a and b by the textbook O(len(a)*len(b)) dynamic program.
+func diffTestLCS(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// diffTestRandomText returns up to maxLines lines drawn from a tiny alphabet, so that lines repeat a lot;
+// the last line sometimes lacks its "\n".
+func diffTestRandomText(rng *rand.Rand, maxLines int) string {
+	alphabet := []string{"a\n", "b\n", "c\n", "}\n", "\n", "a\r\n"}
+	var sb strings.Builder
+	n := rng.IntN(maxLines + 1)
+	for range n {
+		sb.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	if n > 0 && rng.IntN(4) == 0 {
+		return strings.TrimSuffix(sb.String(), "\n")
+	}
+	return sb.String()
+}
+
+// diffTestSplit returns the lines of text, each with its "\n" (the last one may lack it).
+func diffTestSplit(text string) []string {
+	lines := strings.SplitAfter(text, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// diffTestMutate returns a copy of text with a few random lines removed, inserted or replaced, so that it is close to text.
+func diffTestMutate(rng *rand.Rand, text string) string {
+	lines := diffTestSplit(text)
+	for range rng.IntN(6) {
+		pick := []string{"a\n", "b\n", "x\n", "}\n"}[rng.IntN(4)]
+		switch i := rng.IntN(len(lines) + 1); {
+		case rng.IntN(3) == 0 || i == len(lines):
+			lines = append(lines[:i], append([]string{pick}, lines[i:]...)...)
+		case rng.IntN(2) == 0:
+			lines = append(lines[:i], lines[i+1:]...)
+		default:
+			lines[i] = pick
+		}
+	}
+	return strings.Join(lines, "")
+}
+
+func TestDiffLinesRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for n := range 5000 {
+		oldText := diffTestRandomText(rng, 30)
+		var newText string
+		if n%2 == 0 {
+			newText = diffTestRandomText(rng, 30)
+		} else {
+			newText = diffTestMutate(rng, oldText)
+		}
+		lines := diffLines(oldText, newText)
+
+		var gotOld, gotNew strings.Builder
+		kept := 0
+		for i, l := range lines {
+			if l.kind != '+' {
+				gotOld.WriteString(l.text)
+			}
+			if l.kind != '-' {
+				gotNew.WriteString(l.text)
+			}
+			switch {
+			case l.kind == ' ':
+				kept++
+			case l.kind != '-' && l.kind != '+':
+				t.Fatalf("diffLines(%q, %q): bad kind %q", oldText, newText, l.kind)
+			case l.kind == '-' && i > 0 && lines[i-1].kind == '+':
+				t.Fatalf("diffLines(%q, %q): removed line after an added one in a region:\n%q", oldText, newText, diffTestScript(lines))
+			}
+			if l.text == "" || strings.Contains(strings.TrimSuffix(l.text, "\n"), "\n") {
+				t.Fatalf("diffLines(%q, %q): %q is not one line", oldText, newText, l.text)
+			}
+		}
+		if gotOld.String() != oldText || gotNew.String() != newText {
+			t.Fatalf("diffLines(%q, %q) = %q: rebuilds %q and %q", oldText, newText, diffTestScript(lines), gotOld.String(), gotNew.String())
+		}
+		if want := diffTestLCS(diffTestSplit(oldText), diffTestSplit(newText)); kept != want {
+			t.Fatalf("diffLines(%q, %q) keeps %d lines, want %d (not minimal):\n%q", oldText, newText, kept, want, diffTestScript(lines))
+		}
+	}
+}
