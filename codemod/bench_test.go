@@ -266,7 +266,7 @@ func BenchmarkProcessEngine(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(benchRoute)))
 	for b.Loop() {
-		if r := processBatch(p, benchMigrator{}, proj, []string{benchRel}, 16)[0]; r.Status != StatusMigrated {
+		if r := processBatch(p, benchMigrator{}, proj, readSources(root, []string{benchRel}), 16)[0]; r.Status != StatusMigrated {
 			b.Fatalf("status %s: %v", r.Status, r.Reasons)
 		}
 	}

@@ -18,20 +18,36 @@ type work struct {
 	sorted []Edit
 }
 
-// processBatch runs the pipeline on a batch of route files: read, gate
-// every input (one esbuild call), parse, migrate, apply edits, gate every
-// output (one esbuild call). It never writes.
-func processBatch(p *Parser, m Migrator, proj *Project, rels []string, nextMajor int) []*Result {
-	ws := make([]*work, len(rels))
+// source is one route file as read from disk, or the error reading it.
+type source struct {
+	rel string
+	src []byte
+	err error
+}
+
+// readSources reads the route files rels of the project at root.
+func readSources(root string, rels []string) []source {
+	out := make([]source, len(rels))
 	for i, rel := range rels {
-		w := &work{res: &Result{Path: rel, NewPath: proj.Moves[rel]}}
+		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		out[i] = source{rel: rel, src: src, err: err}
+	}
+	return out
+}
+
+// processBatch runs the pipeline on a batch of route files read by
+// readSources: gate every input (one esbuild call), parse, migrate, apply
+// edits, gate every output (one esbuild call). It never writes.
+func processBatch(p *Parser, m Migrator, proj *Project, srcs []source, nextMajor int) []*Result {
+	ws := make([]*work, len(srcs))
+	for i, s := range srcs {
+		w := &work{res: &Result{Path: s.rel, NewPath: proj.Moves[s.rel]}}
 		ws[i] = w
-		src, err := os.ReadFile(filepath.Join(proj.Root, filepath.FromSlash(rel)))
-		if err != nil {
-			fail(w.res, 0, 0, "read: %v", err)
+		if s.err != nil {
+			fail(w.res, 0, 0, "read: %v", s.err)
 			continue
 		}
-		w.src, w.res.orig = src, src
+		w.src, w.res.orig = s.src, s.src
 	}
 	gateAll(ws, func(w *work) ([]byte, string) { return w.src, w.res.Path }, func(w *work, se *SyntaxError) {
 		fail(w.res, se.Line, se.Column, "input does not parse: %s", se.Message)

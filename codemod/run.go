@@ -235,11 +235,25 @@ func execute(opts Options, jobs []*job) int {
 		ready[i] = make(chan struct{})
 	}
 	batches := makeBatches(jobs, n)
-	next := make(chan []int, len(batches))
-	for _, b := range batches {
-		next <- b
+	// One goroutine reads the batches' files ahead of the workers, so that
+	// a read that has to wait for the disk stalls it and not a worker.
+	type readBatch struct {
+		jobs []int
+		srcs []source
 	}
-	close(next)
+	next := make(chan readBatch, n)
+	go func() {
+		defer close(next)
+		for _, b := range batches {
+			var rels []string
+			for _, i := range b {
+				if jobs[i].pre == nil {
+					rels = append(rels, jobs[i].rel)
+				}
+			}
+			next <- readBatch{b, readSources(jobs[b[0]].proj.Root, rels)}
+		}
+	}()
 	// Bound how far workers run ahead of the emitter so memory stays flat:
 	// a worker takes a token per batch; the emitter returns it after the
 	// batch's last file.
@@ -256,18 +270,13 @@ func execute(opts Options, jobs []*job) int {
 			defer wg.Done()
 			p := NewParser()
 			defer p.Close()
-			for b := range next {
+			for rb := range next {
 				window <- struct{}{}
-				var rels []string
-				for _, i := range b {
-					if jobs[i].pre == nil {
-						rels = append(rels, jobs[i].rel)
-					}
-				}
+				b := rb.jobs
 				var done []*Result
-				if len(rels) > 0 {
+				if len(rb.srcs) > 0 {
 					j := jobs[b[0]]
-					done = processBatch(p, opts.Migrator, j.proj, rels, j.nextMajor)
+					done = processBatch(p, opts.Migrator, j.proj, rb.srcs, j.nextMajor)
 				}
 				for _, i := range b {
 					r := jobs[i].pre
