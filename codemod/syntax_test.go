@@ -1,10 +1,31 @@
 package codemod
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
 	"testing"
 )
+
+// fixtureInputs yields the TypeScript route files of the fixture inputs
+// (name and text), in a fixed order of varied sizes.
+func fixtureInputs(t *testing.T) iter.Seq2[string, []byte] {
+	files, err := filepath.Glob("../fixtures/*/input/pages/api/*.ts")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("fixture inputs: %v (%d files)", err, len(files))
+	}
+	return func(yield func(string, []byte) bool) {
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !yield(f, src) {
+				return
+			}
+		}
+	}
+}
 
 // walkReference is Walk's meaning, written as the plain recursion over
 // Children that the preorder-array walk must match.
@@ -21,17 +42,9 @@ func walkReference(n *Node, fn func(*Node) bool) {
 // fixture input, from the root and from inner nodes, with and without
 // skipping subtrees.
 func TestWalkMatchesChildren(t *testing.T) {
-	files, err := filepath.Glob("../fixtures/*/input/pages/api/*.ts")
-	if err != nil || len(files) < 10 {
-		t.Fatalf("fixture inputs: %v (%d files)", err, len(files))
-	}
 	p := NewParser()
 	defer p.Close()
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for f, src := range fixtureInputs(t) {
 		root, err := p.Parse(src, false)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -66,18 +79,10 @@ func TestWalkMatchesChildren(t *testing.T) {
 // small, so the shared arrays are both grown and reused) and checks each
 // tree against a fresh Parse of the same text.
 func TestParseSharedMatchesParse(t *testing.T) {
-	files, err := filepath.Glob("../fixtures/*/input/pages/api/*.ts")
-	if err != nil || len(files) < 10 {
-		t.Fatalf("fixture inputs: %v (%d files)", err, len(files))
-	}
 	p, fresh := NewParser(), NewParser()
 	defer p.Close()
 	defer fresh.Close()
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for f, src := range fixtureInputs(t) {
 		shared, err := p.ParseShared(src, false)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
