@@ -1039,11 +1039,68 @@ func (m *migration) mayBeUndefined(a *Node) bool {
 		}
 		return strings.Contains(m.text(a.ChildByField("function")), "?.")
 	case "subscript_expression":
-		return true
+		return !m.justAssigned(a)
 	case "member_expression":
 		return strings.Contains(t, "?.") || strings.HasPrefix(t, m.h.req+".query.") || strings.HasPrefix(t, m.h.req+".body.") || strings.HasPrefix(t, m.h.req+".cookies.") || strings.HasPrefix(t, m.h.req+".headers.")
 	}
 	return false
+}
+
+// justAssigned reports a subscript that the statement right before the
+// send assigns a value that is never undefined:
+//
+//	a[k] = { ... }; res.json(a[k]) => Response.json(a[k])   (no TODO)
+func (m *migration) justAssigned(a *Node) bool {
+	st := enclosingStatement(a)
+	if st.Kind != "expression_statement" && st.Kind != "return_statement" {
+		return false // a condition or loop around the send could change a[k]
+	}
+	if strings.ContainsAny(m.text(a), "()=+-") {
+		return false // a call, assignment or ++ could make a[k] another element
+	}
+	var prev *Node
+	if st.Parent != nil {
+		for _, c := range st.Parent.Children {
+			if c == st {
+				break
+			}
+			if c.Named && c.Kind != "comment" {
+				prev = c
+			}
+		}
+	}
+	if prev == nil || prev.Kind != "expression_statement" {
+		return false
+	}
+	var as *Node
+	for _, c := range prev.Children {
+		if c.Named && c.Kind != "comment" {
+			as = codemod.Unparen(c)
+			break
+		}
+	}
+	if as == nil || as.Kind != "assignment_expression" {
+		return false
+	}
+	left, right := as.ChildByField("left"), codemod.Unparen(as.ChildByField("right"))
+	if left == nil || right == nil || compact(m.text(left)) != compact(m.text(a)) {
+		return false
+	}
+	switch right.Kind {
+	case "object", "array", "string", "template_string", "number", "true", "false", "new_expression":
+		return true
+	}
+	return false
+}
+
+// compact drops the spaces, tabs and line breaks of s.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // isArrayish reports calls that make an array by their shape.
