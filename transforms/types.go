@@ -21,7 +21,9 @@ var removable = map[string]map[string]bool{
 //	NextRequest in a signature        => import type { NextRequest } from "next/server"
 //	NextResponse.redirect(...)        => import { NextResponse } from "next/server"
 //	(await cookies()) / draftMode()   => import { cookies } / { draftMode } from "next/headers"
+//	JSDoc types in JavaScript routes  => see rewriteJSDoc
 func rewriteTypes(m *migration) {
+	rewriteJSDoc(m)
 	f := m.f
 	out, err := codemod.ApplyEdits(m.src, f.Edits())
 	if err != nil {

@@ -1,0 +1,106 @@
+package transforms
+
+import (
+	"regexp"
+	"strings"
+)
+
+// jsdocRequest matches the pages request type in a JSDoc type expression.
+var jsdocRequest = regexp.MustCompile(`import\((['"])next['"]\)\.NextApiRequest\b`)
+
+// jsdocParamHead matches the start of a JSDoc @param line, up to its type's "{".
+var jsdocParamHead = regexp.MustCompile(`^[ \t]*\*?[ \t]*@param[ \t]+\{`)
+
+// jsdocParamName matches the parameter name after the type ("[name]" when optional).
+var jsdocParamName = regexp.MustCompile(`^[ \t]+\[?([A-Za-z_$][\w$]*)`)
+
+// jsdocParam splits a JSDoc @param line into its type (braces balanced:
+// {Foo<{ a: string }>}) and the parameter's name.
+func jsdocParam(line string) (typ, name string, ok bool) {
+	head := jsdocParamHead.FindStringIndex(line)
+	if head == nil {
+		return "", "", false
+	}
+	depth := 1
+	for i := head[1]; i < len(line); i++ {
+		switch line[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				p := jsdocParamName.FindStringSubmatch(line[i+1:])
+				if p == nil {
+					return "", "", false
+				}
+				return line[head[1]:i], p[1], true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// jsdocVoidReturn matches a JSDoc line saying the function returns nothing.
+var jsdocVoidReturn = regexp.MustCompile(`^[ \t]*\*?[ \t]*@returns?[ \t]+\{(void|undefined|Promise<void>|Promise<undefined>)\}`)
+
+// rewriteJSDoc brings the JSDoc types of a JavaScript route in line with the
+// rewritten handler (TypeScript files carry real types, see rewriteTypes):
+//
+//	@param {import('next').NextApiRequest} req   => @param {import('next/server').NextRequest} req
+//	@param {import('next').NextApiResponse} res  => (line removed: the handler no longer takes res)
+//	@returns {void} (on the handler)             => (line removed: it returns a Response now)
+//	any other NextApiRequest/NextApiResponse/NextApiHandler in a JSDoc comment => TODO(routemod) above it
+//
+// Comments inside code another transform rewrote are left alone.
+func rewriteJSDoc(m *migration) {
+	if m.f.TypeScript || m.h == nil {
+		return
+	}
+	edits := m.f.Edits()
+	m.f.Root.Walk(func(n *Node) bool {
+		if n.Kind != "comment" || !strings.HasPrefix(m.text(n), "/**") || !strings.Contains(m.text(n), "NextApi") {
+			return true
+		}
+		for _, e := range edits {
+			if e.Start < n.End && n.Start < e.End {
+				return true
+			}
+		}
+		m.rewriteJSDocComment(n, m.documentsHandler(n))
+		return true
+	})
+}
+
+// documentsHandler reports whether the comment n is the handler's own doc
+// comment: nothing but blanks between it and the handler's statement.
+func (m *migration) documentsHandler(n *Node) bool {
+	return n.End <= m.h.start && strings.TrimSpace(string(m.src[n.End:m.h.start])) == ""
+}
+
+// rewriteJSDocComment rewrites one JSDoc comment that names a pages-router
+// type, line by line, and marks what it leaves.
+func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
+	text := m.text(n)
+	var out strings.Builder
+	left := false
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if !strings.HasSuffix(line, "\n") {
+			// the comment's last line, with its "*/": kept whole
+		} else if typ, name, ok := jsdocParam(line); ok && ofHandler && name == m.h.res && strings.Contains(typ, "NextApiResponse") {
+			continue
+		} else if ofHandler && jsdocVoidReturn.MatchString(line) {
+			continue
+		}
+		line = jsdocRequest.ReplaceAllString(line, "import(${1}next/server${1}).NextRequest")
+		if strings.Contains(line, "NextApiRequest") || strings.Contains(line, "NextApiResponse") || strings.Contains(line, "NextApiHandler") {
+			left = true
+		}
+		out.WriteString(line)
+	}
+	if s := out.String(); s != text {
+		m.f.Replace(n.Start, n.End, s)
+	}
+	if left {
+		m.f.Todo(n.Start, "this JSDoc comment still names a pages-router type (NextApiRequest, NextApiResponse or NextApiHandler): route handlers take a NextRequest and return a Response")
+	}
+}
