@@ -1027,9 +1027,12 @@ func (m *migration) setsContentTypeJustBefore(st *Node) bool {
 // missing, which pages' res.json sent as an empty body:
 //
 //	res.json(list.find(f)) / res.json(map.get(k)) / res.json(a[i]) / res.json(a?.b) / res.json(req.query.q) => TODO(routemod) above it
+//	let x; ...; res.json(x)  /  x = undefined; ...; res.json(x)                                            => TODO(routemod) above it
 func (m *migration) mayBeUndefined(a *Node) bool {
 	t := strings.ReplaceAll(m.text(a), " ", "")
 	switch a.Kind {
+	case "identifier":
+		return m.mayBeUnset(a)
 	case "call_expression":
 		if _, prop, ok := member(m.src, a.ChildByField("function")); ok {
 			switch prop {
@@ -1044,6 +1047,142 @@ func (m *migration) mayBeUndefined(a *Node) bool {
 		return strings.Contains(t, "?.") || strings.HasPrefix(t, m.h.req+".query.") || strings.HasPrefix(t, m.h.req+".body.") || strings.HasPrefix(t, m.h.req+".cookies.") || strings.HasPrefix(t, m.h.req+".headers.")
 	}
 	return false
+}
+
+// mayBeUnset reports a variable of the function around the use x that is
+// declared without a value or is given undefined somewhere in it:
+//
+//	let user; if (ok) user = await load(); res.json(user) => true
+//	const user = await load(); res.json(user)            => false (its value is not known, and rarely undefined)
+func (m *migration) mayBeUnset(x *Node) bool {
+	fn := enclosingFunction(x)
+	if fn == nil {
+		return false
+	}
+	name := m.text(x)
+	// The declarations of name in the function, and where each binds it.
+	type decl struct{ d, scope *Node }
+	var decls []decl
+	fn.Walk(func(n *Node) bool {
+		if n.Kind == "variable_declarator" {
+			if id := n.ChildByField("name"); id != nil && id.Kind == "identifier" && m.text(id) == name {
+				if s := declScope(n); s != nil {
+					decls = append(decls, decl{n, s})
+				}
+			}
+		}
+		return true
+	})
+	// innermost is the declaration a use at n refers to, or nil.
+	innermost := func(n *Node) *decl {
+		var in *decl
+		for i, d := range decls {
+			if d.scope.Contains(n) && (in == nil || in.scope.Contains(d.scope)) {
+				in = &decls[i]
+			}
+		}
+		return in
+	}
+	own := innermost(x)
+	if own == nil {
+		return false // a parameter or a module-level value: not known here
+	}
+	if v := own.d.ChildByField("value"); v == nil && !m.assignedBefore(x, name, fn) || v != nil && isUndefinedValue(m, v) {
+		return true
+	}
+	unset := false
+	fn.Walk(func(n *Node) bool {
+		if n.Kind == "assignment_expression" {
+			if l := n.ChildByField("left"); l != nil && l.Kind == "identifier" && m.text(l) == name && isUndefinedValue(m, n.ChildByField("right")) && innermost(n) == own {
+				unset = true
+			}
+		}
+		return !unset
+	})
+	return unset
+}
+
+// assignedBefore reports whether name is surely given a value before the
+// statement holding x runs: an earlier statement of a block around it
+// assigns it, or a try block assigns it and its catch leaves the function.
+//
+//	let d; d = load(); res.json(d)                                   => true
+//	let d; try { d = await load() } catch { return res.end() } res.json(d) => true
+//	let d; if (ok) d = load(); res.json(d)                           => false
+func (m *migration) assignedBefore(x *Node, name string, fn *Node) bool {
+	assigns := func(st *Node) bool {
+		e := firstNamed(st)
+		if st.Kind != "expression_statement" || e == nil || e.Kind != "assignment_expression" {
+			return false
+		}
+		l := e.ChildByField("left")
+		return l != nil && l.Kind == "identifier" && m.text(l) == name && !isUndefinedValue(m, e.ChildByField("right"))
+	}
+	for at := x; at != nil && at != fn; at = at.Parent {
+		block := at.Parent
+		if block == nil || block.Kind != "statement_block" && block.Kind != "program" {
+			continue
+		}
+		for _, st := range block.Children {
+			if st == at {
+				break
+			}
+			if assigns(st) {
+				return true
+			}
+			if st.Kind == "try_statement" {
+				body, handler := st.ChildByField("body"), st.ChildByField("handler")
+				exits := handler == nil || endsFunction(handler.ChildByField("body"))
+				if body != nil && exits && st.ChildByField("finalizer") == nil {
+					for _, c := range body.Children {
+						if assigns(c) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// firstNamed returns n's first named child that is not a comment.
+func firstNamed(n *Node) *Node {
+	for _, c := range n.Children {
+		if c.Named && c.Kind != "comment" {
+			return c
+		}
+	}
+	return nil
+}
+
+// endsFunction reports a block whose last statement returns or throws.
+func endsFunction(block *Node) bool {
+	if block == nil {
+		return false
+	}
+	var last *Node
+	for _, c := range block.Children {
+		if c.Named && c.Kind != "comment" {
+			last = c
+		}
+	}
+	return last != nil && (last.Kind == "return_statement" || last.Kind == "throw_statement")
+}
+
+// isUndefinedValue reports the expressions undefined and void 0.
+func isUndefinedValue(m *migration, v *Node) bool {
+	v = codemod.Unparen(v)
+	if v == nil {
+		return false
+	}
+	switch v.Kind {
+	case "undefined":
+		return true
+	case "unary_expression":
+		return strings.HasPrefix(compact(m.text(v)), "void")
+	}
+	return m.text(v) == "undefined"
 }
 
 // justAssigned reports a subscript that the statement right before the
