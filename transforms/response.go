@@ -1063,12 +1063,18 @@ func (m *migration) mayBeUnset(x *Node) bool {
 	// The declarations of name in the function, and where each binds it.
 	type decl struct{ d, scope *Node }
 	var decls []decl
+	var cleared []*Node // name = undefined
 	fn.Walk(func(n *Node) bool {
-		if n.Kind == "variable_declarator" {
+		switch n.Kind {
+		case "variable_declarator":
 			if id := n.ChildByField("name"); id != nil && id.Kind == "identifier" && m.text(id) == name {
 				if s := declScope(n); s != nil {
 					decls = append(decls, decl{n, s})
 				}
+			}
+		case "assignment_expression":
+			if l := n.ChildByField("left"); l != nil && l.Kind == "identifier" && m.text(l) == name && isUndefinedValue(m, n.ChildByField("right")) {
+				cleared = append(cleared, n)
 			}
 		}
 		return true
@@ -1090,16 +1096,12 @@ func (m *migration) mayBeUnset(x *Node) bool {
 	if v := own.d.ChildByField("value"); v == nil && !m.assignedBefore(x, name, fn) || v != nil && isUndefinedValue(m, v) {
 		return true
 	}
-	unset := false
-	fn.Walk(func(n *Node) bool {
-		if n.Kind == "assignment_expression" {
-			if l := n.ChildByField("left"); l != nil && l.Kind == "identifier" && m.text(l) == name && isUndefinedValue(m, n.ChildByField("right")) && innermost(n) == own {
-				unset = true
-			}
+	for _, a := range cleared {
+		if innermost(a) == own {
+			return true
 		}
-		return !unset
-	})
-	return unset
+	}
+	return false
 }
 
 // assignedBefore reports whether name is surely given a value before the
