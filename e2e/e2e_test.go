@@ -78,6 +78,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/js/quick.js":           "app/api/js/quick",
 	"pages/api/js/moved.js":           "app/api/js/moved",
 	"pages/api/js/whoami.js":          "app/api/js/whoami",
+	"pages/api/pick.ts":               "app/api/pick",
+	"pages/api/js/doc.js":             "app/api/js/doc",
 }
 
 // routeFileNames are the names Next.js accepts for a route handler file.

@@ -193,10 +193,26 @@ func (m *migration) contextOf(u resUse) (context, *Node) {
 	if p != nil && p.Kind == "await_expression" {
 		n, p = p, p.Parent
 	}
-	for p != nil && p.Kind == "parenthesized_expression" {
+	inTernary := false
+	for p != nil && (p.Kind == "parenthesized_expression" || p.Kind == "ternary_expression" && (n.Field == "consequence" || n.Field == "alternative")) {
+		inTernary = inTernary || p.Kind == "ternary_expression"
 		n, p = p, p.Parent
 	}
 	if enclosingFunction(u.top) != m.h.fn {
+		return ctxOther, nil
+	}
+	if inTernary {
+		// return ok ? res.json(a) : res.status(404).end() => return ok ? Response.json(a) : new Response(null, { status: 404 })
+		// Every branch must send: a branch that does not would return no Response.
+		if !m.sendsInEveryBranch(n) {
+			return ctxOther, nil
+		}
+		switch {
+		case p != nil && p.Kind == "return_statement":
+			return ctxReturn, p
+		case p == m.h.fn && n.Field == "body":
+			return ctxExprBody, nil
+		}
 		return ctxOther, nil
 	}
 	switch {
@@ -209,6 +225,48 @@ func (m *migration) contextOf(u resUse) (context, *Node) {
 		return ctxExprBody, nil
 	}
 	return ctxOther, nil
+}
+
+// sendsInEveryBranch reports whether each branch of the conditional
+// expression n (nested ones too, in parentheses or awaited) is a call chain
+// on the response that sends it.
+func (m *migration) sendsInEveryBranch(n *Node) bool {
+	n = codemod.Unparen(n)
+	if n == nil {
+		return false
+	}
+	if n.Kind == "await_expression" {
+		return m.sendsInEveryBranch(firstNamed(n))
+	}
+	if n.Kind == "ternary_expression" {
+		return m.sendsInEveryBranch(n.ChildByField("consequence")) && m.sendsInEveryBranch(n.ChildByField("alternative"))
+	}
+	if n.Kind != "call_expression" {
+		return false
+	}
+	fn := n.ChildByField("function")
+	_, prop, ok := member(m.src, fn)
+	if !ok {
+		return false
+	}
+	switch prop {
+	case "json", "send", "end", "redirect":
+	default:
+		return false
+	}
+	for c := fn; c != nil; {
+		switch c.Kind {
+		case "call_expression":
+			c = c.ChildByField("function")
+		case "member_expression":
+			c = c.ChildByField("object")
+		case "identifier":
+			return m.text(c) == m.h.res && !m.isShadowed(c, m.h.res)
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // isStandaloneState reports a statement that only sets status or headers.
@@ -281,6 +339,10 @@ func (m *migration) rewriteUse(u resUse) {
 func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	f := m.f
 	if last := u.links[len(u.links)-1]; last.name == "redirect" && ctx == ctxReturn && m.headersVarAt(st.Start) {
+		if firstNamed(st) != nil && codemod.Unparen(firstNamed(st)).Kind == "ternary_expression" {
+			f.Todo(st.Start, "a redirect in a conditional expression, with headers kept in a local: return each response from its own statement")
+			return
+		}
 		// headers.set("Location", url); return new Response(null, { status, headers })
 		m.replaceFolding(st.Start, st.End, func(cp func(*Node) string) string {
 			expr := m.responseExpr(u, cp)
