@@ -228,45 +228,17 @@ func (m *migration) contextOf(u resUse) (context, *Node) {
 }
 
 // sendsInEveryBranch reports whether each branch of the conditional
-// expression n (nested ones too, in parentheses or awaited) is a call chain
-// on the response that sends it.
+// expression n (nested ones too, in parentheses or awaited) sends the
+// response (see isSendChain).
 func (m *migration) sendsInEveryBranch(n *Node) bool {
 	n = codemod.Unparen(n)
 	if n == nil {
 		return false
 	}
-	if n.Kind == "await_expression" {
-		return m.sendsInEveryBranch(firstNamed(n))
-	}
 	if n.Kind == "ternary_expression" {
 		return m.sendsInEveryBranch(n.ChildByField("consequence")) && m.sendsInEveryBranch(n.ChildByField("alternative"))
 	}
-	if n.Kind != "call_expression" {
-		return false
-	}
-	fn := n.ChildByField("function")
-	_, prop, ok := member(m.src, fn)
-	if !ok {
-		return false
-	}
-	switch prop {
-	case "json", "send", "end", "redirect":
-	default:
-		return false
-	}
-	for c := fn; c != nil; {
-		switch c.Kind {
-		case "call_expression":
-			c = c.ChildByField("function")
-		case "member_expression":
-			c = c.ChildByField("object")
-		case "identifier":
-			return m.text(c) == m.h.res && !m.isShadowed(c, m.h.res)
-		default:
-			return false
-		}
-	}
-	return false
+	return isSendChain(m.src, n, m.h.res) && !m.isShadowed(n, m.h.res)
 }
 
 // isStandaloneState reports a statement that only sets status or headers.
