@@ -80,6 +80,7 @@ var expectedMigrated = map[string]string{
 	"pages/api/js/whoami.js":          "app/api/js/whoami",
 	"pages/api/pick.ts":               "app/api/pick",
 	"pages/api/js/doc.js":             "app/api/js/doc",
+	"pages/api/js/upper.js":           "app/api/js/upper",
 }
 
 // routeFileNames are the names Next.js accepts for a route handler file.

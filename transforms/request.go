@@ -383,18 +383,24 @@ func (m *migration) searchNote() {
 	m.f.Note("search params: a repeated key now gives its first value, not an array; values the code uses as arrays are read with getAll, which gives [] when the key is missing (pages gave undefined)")
 }
 
-// rawReader rewrites a raw-body reader called with req.
+// rawReader rewrites a raw-body reader called with req, by what the reader
+// gives (see rawBodyKind):
 //
-//	await buffer(req) / await getRawBody(req) / await rawBody(req) => Buffer.from(await req.arrayBuffer())
+//	await buffer(req) / await getRawBody(req) (micro, raw-body, or a local Buffer.concat reader) => Buffer.from(await req.arrayBuffer())
+//	await readBody(req) (a local reader appending chunks to a string)                         => await req.text()
+//	await getRawBody(req) imported from a module of the project => Buffer.from(await req.arrayBuffer()) and TODO(routemod): check it gave a Buffer
 func (m *migration) rawReader(ref *Node) bool {
 	args := ref.Parent
 	if args == nil || args.Kind != "arguments" || len(args.NamedChildren()) != 1 {
 		return false
 	}
 	call := args.Parent
-	switch m.text(call.ChildByField("function")) {
-	case "buffer", "getRawBody", "rawBody", "getRawRequestBody":
-	default:
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Kind != "identifier" {
+		return false
+	}
+	kind := m.rawBodyKind(m.text(fn))
+	if kind == rawUnknown {
 		return false
 	}
 	if m.afterSend(ref) {
@@ -405,6 +411,13 @@ func (m *migration) rawReader(ref *Node) bool {
 		target = p
 	}
 	m.needAsync(call.Start)
+	if kind == rawText {
+		m.f.ReplaceNode(target, "await "+m.h.req+".text()")
+		return true
+	}
+	if kind == rawAssumed {
+		m.f.Todo(enclosingStatement(call).Start, "%s is imported from another module: routemod assumes it read the raw body into a Buffer; check it (a reader that gave a string is await %s.text())", m.text(fn), m.h.req)
+	}
 	m.f.ReplaceNode(target, "Buffer.from(await "+m.h.req+".arrayBuffer())")
 	return true
 }
