@@ -20,20 +20,23 @@ const (
 //	function readBody(req) { let s = ""; req.on("data", (c) => (s += c)); ... resolve(s) ... } => rawText
 //	import { getRawBody } from "../lib/body"                           => rawAssumed
 //	anything else                                                      => rawUnknown
+//
+// A function from another module counts only under a reader's name:
+// anything else handed req is marked by the request transform.
 func (m *migration) rawBodyKind(name string) int {
 	for _, imp := range m.importStatements() {
 		if imp.defaultName == name {
 			if imp.module == "raw-body" {
 				return rawBuffer
 			}
-			return rawAssumed
+			return assumedIfReaderName(name)
 		}
 		for _, s := range imp.specs {
 			if s.local == name {
 				if imp.module == "micro" && s.name == "buffer" {
 					return rawBuffer
 				}
-				return rawAssumed
+				return assumedIfReaderName(s.name)
 			}
 		}
 	}
@@ -75,7 +78,7 @@ func (m *migration) rawBodyKind(name string) int {
 					}
 					return rawUnknown
 				case strings.HasPrefix(t, "require("):
-					return rawAssumed
+					return assumedIfReaderName(name)
 				}
 				if n.Kind != "identifier" {
 					return rawUnknown
@@ -87,6 +90,16 @@ func (m *migration) rawBodyKind(name string) int {
 				return rawUnknown
 			}
 		}
+	}
+	return rawUnknown
+}
+
+// assumedIfReaderName is rawAssumed for the names raw-body readers go by,
+// rawUnknown for any other.
+func assumedIfReaderName(name string) int {
+	switch name {
+	case "buffer", "getRawBody", "rawBody", "getRawRequestBody", "readRawBody":
+		return rawAssumed
 	}
 	return rawUnknown
 }
