@@ -132,8 +132,8 @@ func (m *migration) rawReaderShape(fn *Node) int {
 	body := compact(m.text(fn.ChildByField("body")))
 	reads := strings.Contains(body, "of"+req+")") && strings.Contains(body, "forawait(") ||
 		strings.Contains(body, req+`.on("data",`) || strings.Contains(body, req+`.on('data',`)
-	if !reads {
-		return rawUnknown
+	if !reads || strings.Contains(body, ".setEncoding(") {
+		return rawUnknown // an encoding other than UTF-8 would read differently from req.text()
 	}
 	if strings.Contains(body, "Buffer.concat(") && (strings.Contains(body, "returnBuffer.concat(") || strings.Contains(body, "resolve(Buffer.concat(")) {
 		return rawBuffer
