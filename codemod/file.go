@@ -128,8 +128,9 @@ type Project struct {
 	Root  string            // absolute project root
 	Moves map[string]string // slash rel source => slash rel target
 
-	skips  map[string]string // sources planned to stay, with the reason
-	routes []string          // every route file, as Discover found them
+	skips   map[string]string // sources planned to stay, with the reason
+	routes  []string          // every route file, as Discover found them
+	imports importedRoutes    // see Imported
 	// AppPages are the URL patterns of the project's app-router pages.
 	AppPages []string
 }

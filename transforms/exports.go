@@ -8,10 +8,14 @@ var segmentConfig = map[string]bool{"runtime": true, "dynamic": true, "dynamicPa
 
 // markOtherExports marks value exports a route.ts may not keep: Next.js
 // type-checks route exports and `next build --webpack` rejects others.
+// When no file of the project imports the route, nothing can use them from
+// outside, and the export keyword goes instead.
 //
 //	export const helper = ...; export { x } from "./y" => TODO(routemod) above it
+//	export const LIMIT = 20 (the route imported by no file) => const LIMIT = 20, with a report note
 //	export type T = ...; export interface I {}          => kept (erased)
 func (m *migration) markOtherExports() {
+	var local []string
 	for _, st := range m.f.Root.Children {
 		// module.exports.config = {...}; exports.helper = h => TODO(routemod) above it:
 		// CommonJS exports beside the handler's ES exports do not reach Next.js (or throw)
@@ -52,10 +56,40 @@ func (m *migration) markOtherExports() {
 				other = true
 			}
 		}
-		if other {
-			m.f.Todo(st.Start, "route.ts may only export HTTP method handlers and segment config (Next.js type-checks route exports; next build --webpack rejects others): move this export to a module outside app/")
+		if !other {
+			continue
+		}
+		if d := st.ChildByField("declaration"); d != nil && len(names) > 0 && !m.namesConfig(names) && m.importedByNone() {
+			m.f.Replace(st.Start, d.Start, "")
+			local = append(local, names...)
+			continue
+		}
+		m.f.Todo(st.Start, "route.ts may only export HTTP method handlers and segment config (Next.js type-checks route exports; next build --webpack rejects others): move this export to a module outside app/")
+	}
+	if len(local) > 0 {
+		m.f.Note("no file of the project imports this route, so its other exports became module-local (a route.ts may only export handlers and segment config): %s", strings.Join(local, ", "))
+	}
+}
+
+// namesConfig reports whether any of names is a segment config or method
+// export, which must stay exported.
+func (m *migration) namesConfig(names []string) bool {
+	for _, n := range names {
+		if segmentConfig[n] || isHTTPMethod(n) {
+			return true
 		}
 	}
+	return false
+}
+
+// importedByNone reports whether no source file of the project imports the
+// route, as far as routemod can tell.
+func (m *migration) importedByNone() bool {
+	if m.f.Project == nil {
+		return false
+	}
+	imported, known := m.f.Project.Imported(m.f.Path)
+	return known && !imported
 }
 
 // deleted reports whether st is removed with the handler.
