@@ -1,10 +1,6 @@
 package codemod
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 // TestImported finds the route files other files import: static, export
 // from, dynamic and require forms, with and without extension or index,
@@ -38,15 +34,7 @@ func TestImported(t *testing.T) {
 				files[p] = s
 			}
 			p := &Project{Root: root, Moves: map[string]string{}}
-			for rel, text := range files {
-				abs := filepath.Join(root, filepath.FromSlash(rel))
-				if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(abs, []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			diffTestWriteTree(t, root, files)
 			for _, r := range routes {
 				tgt, err := PlanTarget(r)
 				if err != nil {
