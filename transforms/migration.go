@@ -15,12 +15,14 @@ type Node = codemod.Node
 // output functions, and what each function needs (prologue lines, async,
 // the params argument) and what the file must import.
 type migration struct {
-	f      *codemod.File
-	src    []byte
-	h      *handler
-	funcs  []*outFunc
-	idents map[string]bool
-	fresh  map[string]string
+	f   *codemod.File
+	src []byte
+	h   *handler
+	// notedFinally are the finally blocks already reported (see noteAwaitedFinally).
+	notedFinally map[*Node]bool
+	funcs        []*outFunc
+	idents       map[string]bool
+	fresh        map[string]string
 	// imports[module][name] is true for a value import, false for a type import.
 	imports map[string]map[string]bool
 	// endContainers are blocks whose end is the end of an output function.

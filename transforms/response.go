@@ -310,6 +310,7 @@ func (m *migration) rewriteUse(u resUse) {
 // rewriteSend turns a response chain into a returned Response.
 func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	f := m.f
+	m.noteAwaitedFinally(u.top)
 	if last := u.links[len(u.links)-1]; last.name == "redirect" && ctx == ctxReturn && m.headersVarAt(st.Start) {
 		if firstNamed(st) != nil && codemod.Unparen(firstNamed(st)).Kind == "ternary_expression" {
 			f.Todo(st.Start, "a redirect in a conditional expression, with headers kept in a local: return each response from its own statement")
@@ -351,6 +352,42 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 		}
 		f.Todo(enclosingStatement(u.top).Start, "a response is sent %s; a route handler must return its Response: restructure so the handler returns it", where)
 		return
+	}
+}
+
+// noteAwaitedFinally reports a send inside a try whose finally block
+// awaits: pages sent the response before the finally ran; a returned
+// Response leaves only once the finally is done.
+//
+//	try { return res.json(x) } finally { await db.close() } => a report note (the response waits for db.close())
+func (m *migration) noteAwaitedFinally(send *Node) {
+	for c := send; c != nil && c != m.h.fn; c = c.Parent {
+		p := c.Parent
+		if p == nil || p.Kind != "try_statement" || c.Field != "body" {
+			continue
+		}
+		fin := p.ChildByField("finalizer")
+		if fin == nil || m.notedFinally[fin] {
+			continue
+		}
+		awaits := false
+		fin.Walk(func(n *Node) bool {
+			switch n.Kind {
+			case "await_expression":
+				awaits = true
+			case "arrow_function", "function_expression", "function_declaration", "function":
+				return false
+			}
+			return !awaits
+		})
+		if awaits {
+			if m.notedFinally == nil {
+				m.notedFinally = map[*Node]bool{}
+			}
+			m.notedFinally[fin] = true
+			line, _ := codemod.LineCol(m.src, fin.Start)
+			m.f.Note("the finally block at %s:%d awaits: pages sent the response before it ran, the route handler's Response leaves only once it is done (slower, same body)", m.f.Path, line)
+		}
 	}
 }
 
