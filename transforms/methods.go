@@ -138,11 +138,16 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 		}
 		return m.splitIfChain(stmts, i, pre)
 	case "switch_statement":
+		// switch (true) { case req.method === "GET": ... } reads each case as a method test
+		if v := codemod.Unparen(st.ChildByField("value")); v != nil && v.Kind == "true" {
+			m.switchTrue, m.switchFold = true, false
+			return m.splitSwitch(stmts, i, pre)
+		}
 		fold, ok := m.methodRef(st.ChildByField("value"))
 		if !ok {
 			return false
 		}
-		m.switchFold = fold
+		m.switchFold, m.switchTrue = fold, false
 		return m.splitSwitch(stmts, i, pre)
 	}
 	return false
@@ -260,7 +265,13 @@ func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
 	}
 	for k, c := range cases {
 		stmtsOf := statementsOfCase(c)
-		if c.Kind == "switch_case" {
+		if c.Kind == "switch_case" && m.switchTrue {
+			set, neg, ok := m.methodTest(c.ChildByField("value"))
+			if !ok || neg {
+				return false
+			}
+			group = append(group, set...)
+		} else if c.Kind == "switch_case" {
 			v, ok := stringValue(m.src, c.ChildByField("value"))
 			v = m.normMethod(v)
 			if !ok || !isHTTPMethod(v) {

@@ -44,6 +44,8 @@ type migration struct {
 	redirectPrelude string
 	// switchFold is set while reading `switch (req.method.toUpperCase())`.
 	switchFold bool
+	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.
+	switchTrue bool
 }
 
 func newMigration(f *codemod.File) *migration {
