@@ -1040,7 +1040,7 @@ func (m *migration) setsContentType() bool {
 		case "setHeader", "appendHeader":
 			if len(args) > 0 {
 				k, isStr := stringValue(m.src, args[0])
-				found = !isStr || strings.EqualFold(k, "content-type")
+				found = (!isStr || strings.EqualFold(k, "content-type")) && !(len(args) > 1 && isJSONMediaType(m.src, args[1]))
 			}
 		case "writeHead":
 			found = len(args) > 1 && strings.Contains(strings.ToLower(m.text(args[len(args)-1])), "content-type")
@@ -1048,6 +1048,18 @@ func (m *migration) setsContentType() bool {
 		return !found
 	})
 	return found
+}
+
+// isJSONMediaType reports a string literal naming application/json (any
+// case, any parameters): Response.json keeps it, as pages' res.json set it
+// (only the charset parameter may differ).
+func isJSONMediaType(src []byte, n *Node) bool {
+	v, ok := stringValue(src, n)
+	if !ok {
+		return false
+	}
+	mt, _, _ := strings.Cut(v, ";")
+	return strings.EqualFold(strings.TrimSpace(mt), "application/json")
 }
 
 // isBufferCall matches the Buffer calls that make a Buffer.
