@@ -17,10 +17,11 @@ type importedRoutes struct {
 	files map[string]bool // route files (slash rel) another source file imports
 }
 
-// moduleSpec matches the module specifier of an import, an export ... from,
-// a dynamic import() or a require(): group 2. Strings in comments match
-// too, which only makes a route look imported.
-var moduleSpec = regexp.MustCompile(`(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'])([^"'\n]+)["']`)
+// aliasSpecRE matches an import whose specifier is not relative and
+// mentions api/ (group 3): a path alias such as "@/pages/api/x" may name a
+// route, and routemod does not resolve aliases. Relative specifiers are
+// specRE's.
+var aliasSpecRE = regexp.MustCompile(`(from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)(['"])([^.'"\n][^'"\n]*api/[^'"\n]*)(['"])`)
 
 // Imported reports whether any source file of the project imports the
 // route file rel (a slash path relative to the root). known is false when
@@ -64,16 +65,12 @@ func (p *Project) findImported() {
 		if err != nil {
 			return err
 		}
+		if aliasSpecRE.Match(src) {
+			known = false
+		}
 		dir := path.Dir(filepath.ToSlash(rel))
-		for _, m := range moduleSpec.FindAllSubmatch(src, -1) {
-			spec := string(m[2])
-			if !strings.HasPrefix(spec, "./") && !strings.HasPrefix(spec, "../") {
-				if strings.Contains(spec, "api/") {
-					known = false // an alias ("@/pages/api/x") or a package path: not resolved here
-				}
-				continue
-			}
-			if route, ok := p.routeAt(path.Join(dir, spec)); ok {
+		for _, m := range specRE.FindAllSubmatch(src, -1) {
+			if route, ok := moduleFile(path.Join(dir, string(m[3])), p.Moves); ok {
 				files[route] = true
 			}
 		}
@@ -83,21 +80,4 @@ func (p *Project) findImported() {
 		return
 	}
 	p.imports.files, p.imports.known = files, known
-}
-
-// routeAt returns the route file a resolved import target names (with or
-// without its extension, or as a folder with an index file).
-func (p *Project) routeAt(target string) (string, bool) {
-	if _, ok := p.Moves[target]; ok {
-		return target, true
-	}
-	for e := range sourceExts {
-		if _, ok := p.Moves[target+e]; ok {
-			return target + e, true
-		}
-		if _, ok := p.Moves[target+"/index"+e]; ok {
-			return target + "/index" + e, true
-		}
-	}
-	return "", false
 }

@@ -20,6 +20,7 @@ func TestImported(t *testing.T) {
 			"lib/a.js":           `const m = await import("../pages/api/c"); const n = require("../pages/api/d");`,
 			"pages/api/e/own.ts": `import { x } from "./index";`,
 		}, []string{"pages/api/c.ts", "pages/api/d.ts", "pages/api/e/index.ts"}, true},
+		{"mocked in a test", map[string]string{"test/a.test.ts": `vi.mock("../pages/api/a");`}, []string{"pages/api/a.ts"}, true},
 		{"alias", map[string]string{"lib/a.ts": `import { A } from "@/pages/api/a";`}, nil, false},
 		{"node_modules skipped", map[string]string{"node_modules/x/i.js": `import "../../pages/api/a";`}, nil, true},
 	} {

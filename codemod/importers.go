@@ -114,15 +114,24 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 // ResolveMoved maps a module path (maybe without extension, maybe a
 // folder with index) to the new file of a moved route.
 func ResolveMoved(target string, moved map[string]string) (string, bool) {
-	if to, ok := moved[target]; ok {
-		return to, true
+	if from, ok := moduleFile(target, moved); ok {
+		return moved[from], true
+	}
+	return "", false
+}
+
+// moduleFile returns the key of files a module path names: the path
+// itself, with an extension, or a folder's index file.
+func moduleFile(target string, files map[string]string) (string, bool) {
+	if _, ok := files[target]; ok {
+		return target, true
 	}
 	for _, e := range []string{".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs"} {
-		if to, ok := moved[target+e]; ok {
-			return to, true
+		if _, ok := files[target+e]; ok {
+			return target + e, true
 		}
-		if to, ok := moved[target+"/index"+e]; ok {
-			return to, true
+		if _, ok := files[target+"/index"+e]; ok {
+			return target + "/index" + e, true
 		}
 	}
 	return "", false
