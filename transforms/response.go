@@ -355,15 +355,15 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	}
 }
 
-// noteAwaitedFinally reports a send inside a try whose finally block
-// awaits: pages sent the response before the finally ran; a returned
-// Response leaves only once the finally is done.
+// noteAwaitedFinally reports a send inside a try (or its catch) whose
+// finally block awaits: pages sent the response before the finally ran; a
+// returned Response leaves only once the finally is done.
 //
 //	try { return res.json(x) } finally { await db.close() } => a report note (the response waits for db.close())
 func (m *migration) noteAwaitedFinally(send *Node) {
 	for c := send; c != nil && c != m.h.fn; c = c.Parent {
 		p := c.Parent
-		if p == nil || p.Kind != "try_statement" || c.Field != "body" {
+		if p == nil || p.Kind != "try_statement" || c.Field != "body" && c.Field != "handler" {
 			continue
 		}
 		fin := p.ChildByField("finalizer")
@@ -1217,8 +1217,8 @@ func (m *migration) assignedBefore(x *Node, name string, fn *Node) bool {
 			}
 			if st.Kind == "try_statement" {
 				body, handler := st.ChildByField("body"), st.ChildByField("handler")
-				exits := handler == nil || endsFunction(handler.ChildByField("body"))
-				if body != nil && exits && st.ChildByField("finalizer") == nil {
+				leaves := handler == nil || exits(m.src, handler.ChildByField("body"), "")
+				if body != nil && leaves && st.ChildByField("finalizer") == nil {
 					for _, c := range body.Children {
 						if assigns(c) {
 							return true
@@ -1239,20 +1239,6 @@ func firstNamed(n *Node) *Node {
 		}
 	}
 	return nil
-}
-
-// endsFunction reports a block whose last statement returns or throws.
-func endsFunction(block *Node) bool {
-	if block == nil {
-		return false
-	}
-	var last *Node
-	for _, c := range block.Children {
-		if c.Named && c.Kind != "comment" {
-			last = c
-		}
-	}
-	return last != nil && (last.Kind == "return_statement" || last.Kind == "throw_statement")
 }
 
 // isUndefinedValue reports the expressions undefined and void 0.
@@ -1282,27 +1268,11 @@ func (m *migration) justAssigned(a *Node) bool {
 	if strings.ContainsAny(m.text(a), "()=+-") {
 		return false // a call, assignment or ++ could make a[k] another element
 	}
-	var prev *Node
-	if st.Parent != nil {
-		for _, c := range st.Parent.Children {
-			if c == st {
-				break
-			}
-			if c.Named && c.Kind != "comment" {
-				prev = c
-			}
-		}
-	}
+	prev := prevStatement(st)
 	if prev == nil || prev.Kind != "expression_statement" {
 		return false
 	}
-	var as *Node
-	for _, c := range prev.Children {
-		if c.Named && c.Kind != "comment" {
-			as = codemod.Unparen(c)
-			break
-		}
-	}
+	as := codemod.Unparen(firstNamed(prev))
 	if as == nil || as.Kind != "assignment_expression" {
 		return false
 	}
