@@ -1,7 +1,10 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
+
+	"github.com/routemod/routemod/codemod"
 )
 
 // What a raw-body reader gives, by what routemod can see of it.
@@ -10,12 +13,14 @@ const (
 	rawBuffer         // a Buffer of the body
 	rawText           // the body as a string
 	rawAssumed        // imported from a module routemod cannot see: assumed a Buffer, marked
+	rawMicro          // micro's buffer: a Buffer, capped at 1 MB by default (reported)
 )
 
 // rawBodyKind says what the raw-body reader called name gives, from where
 // it comes:
 //
-//	import { buffer } from "micro"; import getRawBody from "raw-body" => rawBuffer
+//	import { buffer } from "micro"                                     => rawMicro
+//	import getRawBody from "raw-body"                                  => rawBuffer
 //	function getRawBody(req) { ... for await (const c of req) chunks.push(c) ... return Buffer.concat(chunks) } => rawBuffer
 //	function readBody(req) { let s = ""; req.on("data", (c) => (s += c)); ... resolve(s) ... } => rawText
 //	import { getRawBody } from "../lib/body"                           => rawAssumed
@@ -34,7 +39,7 @@ func (m *migration) rawBodyKind(name string) int {
 		for _, s := range imp.specs {
 			if s.local == name {
 				if imp.module == "micro" && s.name == "buffer" {
-					return rawBuffer
+					return rawMicro
 				}
 				return assumedIfReaderName(s.name)
 			}
@@ -69,7 +74,7 @@ func (m *migration) rawBodyKind(name string) int {
 				case t == `require("micro")` || t == `require('micro')`:
 					// const { buffer } = require("micro")
 					if n.Kind == "object_pattern" && strings.Contains(compact(m.text(n)), "buffer") {
-						return rawBuffer
+						return rawMicro
 					}
 					return rawUnknown
 				case t == `require("raw-body")` || t == `require('raw-body')`:
@@ -104,77 +109,167 @@ func assumedIfReaderName(name string) int {
 	return rawUnknown
 }
 
-// rawReaderShape reads a local raw-body reader: it must take the request
-// as its first parameter, read it chunk by chunk (for await, or "data"
-// events), and give either Buffer.concat of the chunks or a string the
-// chunks were appended to.
+// rawReaderShape reads a local raw-body reader. Its first parameter is
+// the request, and every use of it must read the body chunk by chunk:
+// `for await (const c of req)` or `req.on("data", (c) => ...)` (with "end",
+// "error" and "close" listeners beside), each chunk only collected, and the
+// collection given whole. Anything more (a size limit, an early stop, an
+// encoding, another use of req) and the shape is unknown.
+//
+//	const chunks = []; for await (const c of req) chunks.push(c); return Buffer.concat(chunks) => rawBuffer
+//	let s = ""; req.on("data", (c) => (s += c)); req.on("end", () => resolve(s))               => rawText
 func (m *migration) rawReaderShape(fn *Node) int {
-	params := fn.ChildByField("parameters")
-	var p *Node
-	if params != nil {
-		for _, c := range params.NamedChildren() {
-			if c.Kind == "comment" {
-				continue
-			}
-			p = c
-			if c.Kind == "required_parameter" || c.Kind == "optional_parameter" {
-				p = c.ChildByField("pattern")
-			}
-			break
-		}
-	} else {
-		p = fn.ChildByField("parameter") // x => ...
-	}
-	if p == nil || p.Kind != "identifier" {
+	req := m.firstParamName(fn)
+	body := fn.ChildByField("body")
+	if req == "" || body == nil {
 		return rawUnknown
 	}
-	req := m.text(p)
-	body := compact(m.text(fn.ChildByField("body")))
-	reads := strings.Contains(body, "of"+req+")") && strings.Contains(body, "forawait(") ||
-		strings.Contains(body, req+`.on("data",`) || strings.Contains(body, req+`.on('data',`)
-	if !reads || strings.Contains(body, ".setEncoding(") {
-		return rawUnknown // an encoding other than UTF-8 would read differently from req.text()
+	var kind, acc string // "push" or "append", and the collecting variable
+	known := true
+	collect := func(stmt *Node, chunk string) {
+		k, a := m.collects(stmt, chunk)
+		if k == "" || kind != "" && (k != kind || a != acc) {
+			known = false
+		}
+		kind, acc = k, a
 	}
-	if strings.Contains(body, "Buffer.concat(") && (strings.Contains(body, "returnBuffer.concat(") || strings.Contains(body, "resolve(Buffer.concat(")) {
-		return rawBuffer
-	}
-	// let s = ""; ... s += chunk ...; resolve(s) / return s
-	for _, decl := range []string{`let`, `var`} {
-		for _, q := range []string{`""`, `''`} {
-			i := strings.Index(body, decl)
-			for i >= 0 {
-				rest := body[i+len(decl):]
-				name := rest[:max(strings.Index(rest, "="+q), 0)]
-				if k := strings.IndexByte(name, ':'); k >= 0 {
-					name = name[:k] // let s: string = ""
-				}
-				if eq := strings.Index(rest, "="+q); eq > 0 && isIdentText(name) {
-					s := name
-					if strings.Contains(body, s+"+=") && (strings.Contains(body, "resolve("+s+")") || strings.Contains(body, "return"+s+";") || strings.HasSuffix(body, "return"+s+"}")) {
-						return rawText
-					}
-				}
-				next := strings.Index(rest, decl)
-				if next < 0 {
-					break
-				}
-				i += len(decl) + next
+	body.Walk(func(n *Node) bool {
+		if !known {
+			return false
+		}
+		if n.Kind != "identifier" || m.text(n) != req {
+			return true
+		}
+		p := n.Parent
+		switch {
+		case p.Kind == "for_in_statement" && n.Field == "right" && strings.HasPrefix(compact(m.text(p)), "forawait("):
+			collect(p.ChildByField("body"), m.text(p.ChildByField("left")))
+		case p.Kind == "member_expression" && n.Field == "object" && p.Field == "function":
+			_, prop, _ := member(m.src, p)
+			args := callArgs(p.Parent)
+			event, _ := stringValue(m.src, firstOf(args))
+			switch {
+			case prop != "on" && prop != "once" || len(args) != 2:
+				known = false
+			case event == "data":
+				cb := args[1]
+				collect(cb.ChildByField("body"), m.firstParamName(cb))
+			case event != "end" && event != "error" && event != "close":
+				known = false
 			}
+		default:
+			known = false
+		}
+		return true
+	})
+	if !known || kind == "" {
+		return rawUnknown
+	}
+	// The collection is declared empty, used nowhere else, and given whole.
+	b := compact(m.text(body))
+	switch kind {
+	case "push":
+		if m.declaredAs(body, acc, "[]") && m.uses(body, acc) == m.collectors(b, acc)+2 && (strings.Contains(b, "returnBuffer.concat("+acc+")") || strings.Contains(b, "resolve(Buffer.concat("+acc+"))")) {
+			return rawBuffer
+		}
+	case "append":
+		if (m.declaredAs(body, acc, `""`) || m.declaredAs(body, acc, "''")) && m.uses(body, acc) == m.collectors(b, acc)+2 && (strings.Contains(b, "resolve("+acc+")") || strings.Contains(b, "return"+acc+";") || strings.HasSuffix(b, "return"+acc+"}")) {
+			return rawText
 		}
 	}
 	return rawUnknown
 }
 
-// isIdentText reports whether s is a plain identifier.
-func isIdentText(s string) bool {
-	if s == "" {
-		return false
+// collects reads the body of a chunk loop or "data" listener that only
+// collects the chunk: acc.push(chunk) (also Buffer.from(chunk), or the
+// string-or-Buffer ternary) is "push"; acc += chunk (also
+// chunk.toString()) is "append".
+func (m *migration) collects(n *Node, chunk string) (kind, acc string) {
+	n = codemod.Unparen(n)
+	if n != nil && n.Kind == "statement_block" {
+		st := statements(n)
+		if len(st) != 1 || st[0].Kind != "expression_statement" {
+			return "", ""
+		}
+		n = codemod.Unparen(firstNamed(st[0]))
 	}
-	for i, r := range s {
-		if r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9' {
+	if n == nil || chunk == "" {
+		return "", ""
+	}
+	t := strings.TrimSuffix(compact(m.text(n)), ";")
+	c := regexp.QuoteMeta(chunk)
+	if g := regexp.MustCompile(`^([A-Za-z_$][\w$]*)\.push\((` + c + `|Buffer\.from\(` + c + `\)|typeof` + c + `==="string"\?Buffer\.from\(` + c + `\):` + c + `)\)$`).FindStringSubmatch(t); g != nil {
+		return "push", g[1]
+	}
+	if g := regexp.MustCompile(`^([A-Za-z_$][\w$]*)\+=(` + c + `|` + c + `\.toString\(\))$`).FindStringSubmatch(t); g != nil {
+		return "append", g[1]
+	}
+	return "", ""
+}
+
+// firstParamName is the name of a function's first parameter, or "".
+func (m *migration) firstParamName(fn *Node) string {
+	if fn == nil {
+		return ""
+	}
+	if p := fn.ChildByField("parameter"); p != nil { // x => ...
+		return m.text(p)
+	}
+	params := fn.ChildByField("parameters")
+	if params == nil {
+		return ""
+	}
+	for _, c := range params.NamedChildren() {
+		if c.Kind == "comment" {
 			continue
 		}
-		return false
+		if c.Kind == "required_parameter" || c.Kind == "optional_parameter" {
+			c = c.ChildByField("pattern")
+		}
+		if c == nil || c.Kind != "identifier" {
+			return ""
+		}
+		return m.text(c)
 	}
-	return true
+	return ""
+}
+
+// declaredAs reports a declaration of name in body whose value is, as
+// compact text, value.
+func (m *migration) declaredAs(body *Node, name, value string) bool {
+	found := false
+	body.Walk(func(n *Node) bool {
+		if n.Kind == "variable_declarator" && isIdent(m.src, n.ChildByField("name"), name) {
+			if v := n.ChildByField("value"); v != nil && compact(m.text(v)) == value {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// uses counts the identifiers spelled name in body.
+func (m *migration) uses(body *Node, name string) int {
+	n := 0
+	body.Walk(func(c *Node) bool {
+		if c.Kind == "identifier" && m.text(c) == name {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// collectors counts acc.push( and acc+= in the compact text b.
+func (m *migration) collectors(b, acc string) int {
+	return strings.Count(b, acc+".push(") + strings.Count(b, acc+"+=")
+}
+
+// firstOf is the first node of ns, or nil.
+func firstOf(ns []*Node) *Node {
+	if len(ns) == 0 {
+		return nil
+	}
+	return ns[0]
 }

@@ -415,6 +415,9 @@ func (m *migration) rawReader(ref *Node) bool {
 		m.f.ReplaceNode(target, "await "+m.h.req+".text()")
 		return true
 	}
+	if kind == rawMicro {
+		m.f.Note("micro's buffer(req) capped the body at 1 MB (413 above it); req.arrayBuffer() has no limit: enforce one yourself if you relied on it")
+	}
 	if kind == rawAssumed {
 		m.f.Todo(enclosingStatement(call).Start, "%s is imported from another module: routemod assumes it read the raw body into a Buffer; check it (a reader that gave a string is await %s.text())", m.text(fn), m.h.req)
 	}
