@@ -77,6 +77,15 @@ func (m *migration) documentsHandler(n *Node) bool {
 	return n.End <= m.h.start && strings.TrimSpace(string(m.src[n.End:m.h.start])) == ""
 }
 
+// jsdocLineGoes reports a line of the handler's doc that no longer holds:
+// the response parameter, or a return of nothing.
+func (m *migration) jsdocLineGoes(line string) bool {
+	if typ, name, ok := jsdocParam(line); ok {
+		return name == m.h.res && strings.Contains(typ, "NextApiResponse")
+	}
+	return jsdocVoidReturn.MatchString(line)
+}
+
 // rewriteJSDocComment rewrites one JSDoc comment that names a pages-router
 // type, line by line, and marks what it leaves.
 func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
@@ -84,11 +93,8 @@ func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
 	var out strings.Builder
 	left := false
 	for _, line := range strings.SplitAfter(text, "\n") {
-		if !strings.HasSuffix(line, "\n") {
-			// the comment's last line, with its "*/": kept whole
-		} else if typ, name, ok := jsdocParam(line); ok && ofHandler && name == m.h.res && strings.Contains(typ, "NextApiResponse") {
-			continue
-		} else if ofHandler && jsdocVoidReturn.MatchString(line) {
+		// a whole line of the handler's doc may go; the last one, with "*/", stays
+		if ofHandler && strings.HasSuffix(line, "\n") && m.jsdocLineGoes(line) {
 			continue
 		}
 		line = jsdocRequest.ReplaceAllString(line, "import(${1}next/server${1}).NextRequest")
