@@ -491,15 +491,13 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 				return "Response.json(" + cp(last.args[0]) + initText + ")"
 			}
 		case "string", "template_string":
-		case "call_expression":
+		default:
 			// res.send(Buffer.from(x)) => new Response(Buffer.from(x), { headers: { "Content-Type": "application/octet-stream" } })
-			if last.name == "send" && isBufferCall(m.text(a.ChildByField("function"))) {
+			// const buf = Buffer.concat(chunks); res.send(buf) => the same
+			// res.send(await r.buffer())                     => the same (node-fetch's Buffer)
+			if last.name == "send" && m.isBuffer(a) {
 				initText = m.withContentType(init, headersVar, "application/octet-stream", u)
 			} else if last.name == "send" && !m.isStringish(a) {
-				m.f.Todo(enclosingStatement(u.top).Start, "res.send of a value routemod cannot type: this assumes a string or Buffer; use Response.json(...) if it is an object")
-			}
-		default:
-			if last.name == "send" && !m.isStringish(a) {
 				m.f.Todo(enclosingStatement(u.top).Start, "res.send of a value routemod cannot type: this assumes a string or Buffer; use Response.json(...) if it is an object")
 			}
 		}
@@ -605,16 +603,94 @@ func (m *migration) isNumberish(a *Node) bool {
 	return false
 }
 
-// isStringish reports expressions that are strings or Buffers by shape.
+// isStringish reports expressions that are strings by shape (res.send
+// sent them as they are), followed through a const they initialise.
+//
+//	res.send(s.replace(a, b)) / res.send(await r.text()) / const t = x.trim(); res.send(t) => new Response(...), no TODO
 func (m *migration) isStringish(a *Node) bool {
+	a = codemod.Unparen(a)
 	switch a.Kind {
 	case "string", "template_string", "binary_expression":
 		return a.Kind != "binary_expression" || m.text(a.ChildByField("operator")) == "+"
 	case "call_expression":
 		t := m.text(a.ChildByField("function"))
-		return strings.HasPrefix(t, "Buffer.") || t == "String" || strings.HasSuffix(t, ".toString") || strings.HasSuffix(t, ".join") || t == "JSON.stringify"
+		if t == "String" || t == "JSON.stringify" {
+			return true
+		}
+		_, p, ok := member(m.src, a.ChildByField("function"))
+		switch p {
+		case "toString", "join", "replace", "replaceAll", "trim", "trimStart", "trimEnd", "toUpperCase", "toLowerCase", "padStart", "padEnd", "toFixed", "toISOString":
+			return ok
+		}
+	case "await_expression":
+		// await r.text(): a fetch Response's (or a Blob's) text
+		if c := awaitedCall(m, a); c != "" {
+			return c == "text"
+		}
+	case "identifier":
+		if v := m.constInit(a); v != nil {
+			return m.isStringish(v)
+		}
 	}
 	return false
+}
+
+// isBuffer reports expressions that are Buffers by shape, which pages'
+// res.send sent as bytes with Content-Type application/octet-stream.
+//
+//	Buffer.from(x) / Buffer.concat(xs) / await r.buffer() / const buf = Buffer.from(x); buf => a Buffer
+func (m *migration) isBuffer(a *Node) bool {
+	a = codemod.Unparen(a)
+	switch a.Kind {
+	case "call_expression":
+		return isBufferCall(m.text(a.ChildByField("function")))
+	case "await_expression":
+		return awaitedCall(m, a) == "buffer"
+	case "identifier":
+		if v := m.constInit(a); v != nil {
+			return m.isBuffer(v)
+		}
+	}
+	return false
+}
+
+// awaitedCall returns the method name of `await x.name()` (no arguments), or "".
+func awaitedCall(m *migration, a *Node) string {
+	c := codemod.Unparen(a.NamedChildren()[0])
+	if c == nil || c.Kind != "call_expression" || len(callArgs(c)) != 0 {
+		return ""
+	}
+	if _, p, ok := member(m.src, c.ChildByField("function")); ok {
+		return p
+	}
+	return ""
+}
+
+// constInit returns the initialiser of the const the identifier x reads,
+// when x is bound by a plain `const x = value` of its function (the
+// innermost one that holds x), or nil.
+func (m *migration) constInit(x *Node) *Node {
+	fn := enclosingFunction(x)
+	if fn == nil {
+		return nil
+	}
+	name := m.text(x)
+	var own, ownScope *Node
+	fn.Walk(func(n *Node) bool {
+		if n.Kind != "variable_declarator" {
+			return true
+		}
+		if id := n.ChildByField("name"); id != nil && id.Kind == "identifier" && m.text(id) == name {
+			if s := declScope(n); s != nil && s.Contains(x) && (ownScope == nil || ownScope.Contains(s)) {
+				own, ownScope = n, s
+			}
+		}
+		return true
+	})
+	if own == nil || own.Parent == nil || own.Parent.Kind != "lexical_declaration" || !strings.HasPrefix(m.text(own.Parent), "const") || own.Start > x.Start {
+		return nil
+	}
+	return own.ChildByField("value")
 }
 
 func prop(key, name string) string {
