@@ -331,7 +331,8 @@ func (m *migration) rewriteSend(u resUse, ctx context, st *Node) {
 	case ctxStatement:
 		next := m.bareReturnAfter(st)
 		bareReturn := next != nil
-		if !m.isTail(st) && !bareReturn {
+		// res.json(x); break; (the switch ends the handler) => return Response.json(x)
+		if !m.isTail(st) && !bareReturn && !m.endsInertly(st) {
 			if rest := m.trailingWork(st); rest != nil && m.f.NextMajor >= 15 {
 				m.sendThenAfter(u, st, rest)
 				return
