@@ -98,3 +98,104 @@ func breakTarget(b *Node) *Node {
 	}
 	return nil
 }
+
+// mayReach reports whether control may run from a to b inside the
+// handler. It is false only when no loop holds both and either a comes
+// after b, or a sits in a branch b is not in that always leaves (returns,
+// throws, sends; a case that breaks, for a b in another case of its
+// switch), or a and b sit in the two branches of one if.
+//
+//	if (csv) { setHeader(...); return send(x) } json(y)  => false
+//	if (csv) { setHeader(...) } else { json(y) }        => false
+//	setHeader(...); if (x) json(y)                      => true
+//	try { setHeader(...); ...; return send(x) } catch { json(y) } => true (a throw reaches the catch)
+func (m *migration) mayReach(a, b *Node) bool {
+	for p := a.Parent; p != nil && p != m.h.fn; p = p.Parent {
+		switch p.Kind {
+		case "for_statement", "for_in_statement", "while_statement", "do_statement":
+			if p.Contains(b) {
+				return true
+			}
+		}
+	}
+	if a.Start > b.Start {
+		return false
+	}
+	for c := a; c.Parent != nil && !c.Parent.Contains(b); c = c.Parent {
+		p := c.Parent
+		var last *Node
+		switch p.Kind {
+		case "statement_block":
+			if st := statements(p); len(st) > 0 {
+				last = st[len(st)-1]
+			}
+		case "switch_case", "switch_default":
+			if st := statementsOfCase(p); len(st) > 0 {
+				last = st[len(st)-1]
+			}
+		case "if_statement", "else_clause":
+			if c.Kind != "statement_block" && c.Kind != "else_clause" && c.Kind != "if_statement" {
+				last = c // if (x) return res.send(y)
+			}
+		}
+		gp := p.Parent
+		if last != nil && !hasJump(p) && (gp == nil || gp.Kind != "try_statement") {
+			if exits(m.src, last, m.h.res) {
+				return false // the branch leaves before b
+			}
+			if last.Kind == "break_statement" && last.ChildByField("label") == nil && gp != nil && gp.Parent != nil && gp.Parent.Contains(b) && caseHolds(gp, b) {
+				return false // break: no fall-through into b's case
+			}
+		}
+		if gp != nil && gp.Contains(b) && p.Kind == "statement_block" && gp.Kind == "if_statement" && p.Field == "consequence" {
+			return false // b is in the else branch
+		}
+	}
+	return true
+}
+
+// hasJump reports a break or continue inside n that may leave it (a break
+// in the case that holds it, or any continue) or a labelled one.
+func hasJump(n *Node) bool {
+	found := false
+	n.Walk(func(c *Node) bool {
+		switch c.Kind {
+		case "function_declaration", "function_expression", "arrow_function", "function", "method_definition":
+			return false
+		case "continue_statement":
+			found = true
+		case "break_statement":
+			if c.ChildByField("label") != nil {
+				found = true
+			} else if t := breakTarget(c); t != nil && !n.Contains(t) {
+				found = found || c != lastOf(n)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// lastOf returns the last statement of a block or case, or nil.
+func lastOf(n *Node) *Node {
+	var st []*Node
+	if n.Kind == "switch_case" || n.Kind == "switch_default" {
+		st = statementsOfCase(n)
+	} else if n.Kind == "statement_block" {
+		st = statements(n)
+	}
+	if len(st) == 0 {
+		return nil
+	}
+	return st[len(st)-1]
+}
+
+// caseHolds reports whether b sits in one of the cases of switch_body sw.
+func caseHolds(sw, b *Node) bool {
+	for _, c := range sw.NamedChildren() {
+		if (c.Kind == "switch_case" || c.Kind == "switch_default") && c.Contains(b) {
+			return true
+		}
+	}
+	return false
+}

@@ -472,7 +472,7 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		if m.mayBeUndefined(codemod.Unparen(last.args[0])) {
 			m.f.Todo(enclosingStatement(u.top).Start, "this value can be undefined: pages' res.json(undefined) sent 200 with an empty body, Response.json(undefined) throws (Next.js answers 500): handle undefined before this")
 		}
-		if headersVar && m.setsContentType() {
+		if headersVar && m.setsContentTypeBefore(u.top) {
 			// res.setHeader("Content-Type", t); res.json(x): pages forced application/json, Response.json keeps t
 			m.f.Todo(enclosingStatement(u.top).Start, "a Content-Type header set earlier now wins over Response.json's application/json (pages always sent JSON as application/json): delete it from the headers if that matters")
 		}
@@ -1100,9 +1100,12 @@ func (m *migration) joinStatements(stmts ...string) string {
 	return strings.Join(stmts, " ")
 }
 
-// setsContentType reports a res.setHeader / res.writeHead in the current
-// function that sets Content-Type.
-func (m *migration) setsContentType() bool {
+// setsContentTypeBefore reports a res.setHeader / res.writeHead in the
+// current function that sets Content-Type on a path that reaches send.
+//
+//	if (csv) { res.setHeader("Content-Type", "text/csv"); return res.send(x) } res.json(y) => no TODO at res.json
+//	res.setHeader("Content-Type", "text/plain"); res.json(y)                               => TODO(routemod) at res.json
+func (m *migration) setsContentTypeBefore(send *Node) bool {
 	found := false
 	m.h.fn.Walk(func(n *Node) bool {
 		if found || n.Kind != "call_expression" {
@@ -1113,15 +1116,17 @@ func (m *migration) setsContentType() bool {
 			return true
 		}
 		args := callArgs(n)
+		sets := false
 		switch prop {
 		case "setHeader", "appendHeader":
 			if len(args) > 0 {
 				k, isStr := stringValue(m.src, args[0])
-				found = (!isStr || strings.EqualFold(k, "content-type")) && !(len(args) > 1 && isJSONMediaType(m.src, args[1]))
+				sets = (!isStr || strings.EqualFold(k, "content-type")) && !(len(args) > 1 && isJSONMediaType(m.src, args[1]))
 			}
 		case "writeHead":
-			found = len(args) > 1 && strings.Contains(strings.ToLower(m.text(args[len(args)-1])), "content-type")
+			sets = len(args) > 1 && strings.Contains(strings.ToLower(m.text(args[len(args)-1])), "content-type")
 		}
+		found = sets && m.mayReach(n, send)
 		return !found
 	})
 	return found
