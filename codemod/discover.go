@@ -1,6 +1,7 @@
 package codemod
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,18 +11,35 @@ import (
 // skipDirs are folder names never descended into.
 var skipDirs = map[string]bool{"node_modules": true, ".next": true, ".git": true, "out": true, ".vercel": true, ".turbo": true}
 
+// linkReason is the skip reason of a route file or folder that is a symbolic link.
+const linkReason = "a symbolic link: routemod migrates files, not links to them (migrate the file it points to, or replace the link with the file)"
+
 // Discover returns the API route files of the project at root as sorted
 // slash paths relative to root, from pages/api and src/pages/api, matched
-// by the page extensions exts.
-func Discover(root string, exts []string) ([]string, error) {
-	var out []string
+// by the page extensions exts; and, with a reason each, the route files and
+// folders it left alone (symbolic links). It stops when ctx is cancelled.
+func Discover(ctx context.Context, root string, exts []string) (routes []string, skipped map[string]string, err error) {
+	skipped = map[string]string{}
 	for _, base := range []string{"pages/api", "src/pages/api"} {
 		dir := filepath.Join(root, filepath.FromSlash(base))
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		st, err := os.Lstat(dir)
+		if err != nil {
 			continue
 		}
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if st.Mode()&fs.ModeSymlink != 0 {
+			if t, err := os.Stat(dir); err == nil && t.IsDir() {
+				skipped[base] = linkReason
+			}
+			continue
+		}
+		if !st.IsDir() {
+			continue
+		}
+		err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
 				return err
 			}
 			if d.IsDir() {
@@ -35,15 +53,24 @@ func Discover(root string, exts []string) ([]string, error) {
 				return err
 			}
 			rel = filepath.ToSlash(rel)
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a folder of routes, or to a route file.
+				if t, err := os.Stat(p); err == nil && t.IsDir() {
+					skipped[rel] = linkReason
+				} else if _, ok := RouteExt(rel, exts); ok {
+					skipped[rel] = linkReason
+				}
+				return nil
+			}
 			if _, ok := RouteExt(rel, exts); ok && d.Type().IsRegular() {
-				out = append(out, rel)
+				routes = append(routes, rel)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(routes)
+	return routes, skipped, nil
 }

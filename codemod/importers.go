@@ -1,6 +1,7 @@
 package codemod
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -26,12 +27,15 @@ var sourceExts = map[string]bool{".ts": true, ".tsx": true, ".js": true, ".jsx":
 // import of the old default-exported handler (tests calling handler(req,
 // res)) with a TODO. moved maps slash rel source => target of the routes
 // actually migrated.
-func importersOf(root string, moved map[string]string) []*Result {
+func importersOf(ctx context.Context, root string, moved map[string]string) []*Result {
 	if len(moved) == 0 {
 		return nil
 	}
 	var out []*Result
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if err != nil {
 			return nil
 		}

@@ -1,11 +1,11 @@
 package codemod
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -33,6 +31,9 @@ type Options struct {
 	Migrator  Migrator // the transforms to run
 	Stdout    io.Writer
 	Stderr    io.Writer
+	// Context is cancelled on an interrupt (nil: never): no further file
+	// is then read or written, and the run ends with one summary line.
+	Context context.Context
 }
 
 // Exit codes.
@@ -62,8 +63,15 @@ func Run(opts Options) int {
 	if len(opts.Paths) == 0 {
 		opts.Paths = []string{"."}
 	}
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
 	jobs, err := plan(opts)
 	if err != nil {
+		if opts.Context.Err() != nil {
+			fmt.Fprintln(opts.Stderr, interruptedLine(Summary{}, len(jobs), opts.Write))
+			return ExitError
+		}
 		fmt.Fprintf(opts.Stderr, "routemod: %v\n", err)
 		return ExitError
 	}
@@ -118,7 +126,7 @@ func plan(opts Options) ([]*job, error) {
 			if warning != "" {
 				fmt.Fprintf(opts.Stderr, "routemod: warning: %s\n", warning)
 			}
-			all, err := Discover(root, exts)
+			all, _, err := Discover(opts.Context, root, exts)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", arg, err)
 			}
@@ -224,7 +232,11 @@ func DetectNextMajor(root string) int {
 }
 
 // execute processes jobs on a worker pool and emits results in job order.
+// When opts.Context is cancelled, no further file is read, processed or
+// written: the file being written finishes, and the run ends with one
+// summary line.
 func execute(opts Options, jobs []*job) int {
+	ctx := opts.Context
 	n := opts.Jobs
 	if n <= 0 {
 		n = runtime.NumCPU()
@@ -245,13 +257,20 @@ func execute(opts Options, jobs []*job) int {
 	go func() {
 		defer close(next)
 		for _, b := range batches {
+			if ctx.Err() != nil {
+				return
+			}
 			var rels []string
 			for _, i := range b {
 				if jobs[i].pre == nil {
 					rels = append(rels, jobs[i].rel)
 				}
 			}
-			next <- readBatch{b, readSources(jobs[b[0]].proj.Root, rels)}
+			select {
+			case next <- readBatch{b, readSources(jobs[b[0]].proj.Root, rels)}:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}()
 	// Bound how far workers run ahead of the emitter so memory stays flat:
@@ -271,7 +290,14 @@ func execute(opts Options, jobs []*job) int {
 			p := NewParser()
 			defer p.Close()
 			for rb := range next {
-				window <- struct{}{}
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				if ctx.Err() != nil {
+					return
+				}
 				b := rb.jobs
 				var done []*Result
 				if len(rb.srcs) > 0 {
@@ -296,7 +322,13 @@ func execute(opts Options, jobs []*job) int {
 	var changed []*job // first job of each project with a migrated route
 	moved := map[*Project]map[string]string{}
 	for i := range jobs {
-		<-ready[i]
+		select {
+		case <-ready[i]:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
 		if r := results[i]; r.Changed() && r.NewPath != "" {
 			if moved[jobs[i].proj] == nil {
 				moved[jobs[i].proj] = map[string]string{}
@@ -312,7 +344,10 @@ func execute(opts Options, jobs []*job) int {
 	}
 	wg.Wait()
 	for _, j := range changed {
-		for _, r := range importersOf(j.proj.Root, moved[j.proj]) {
+		if ctx.Err() != nil {
+			break
+		}
+		for _, r := range importersOf(ctx, j.proj.Root, moved[j.proj]) {
 			r.Root = j.arg
 			em.emit(&job{proj: j.proj, arg: j.arg}, r)
 		}
@@ -322,6 +357,16 @@ func execute(opts Options, jobs []*job) int {
 		}
 	}
 	return em.finish()
+}
+
+// interruptedLine is the one summary line of an interrupted run: what was
+// done, and that the rest is untouched.
+func interruptedLine(sum Summary, left int, write bool) string {
+	s := sum.String() + fmt.Sprintf("; interrupted: %d files not processed", left)
+	if write {
+		s += "; every file listed as written is complete, the rest are untouched; run routemod again to finish"
+	}
+	return s
 }
 
 // showDiff reports whether the run prints (or reports) diffs.
@@ -362,25 +407,10 @@ type emitter struct {
 	pending bool
 	// barShown is set while the progress line is on the terminal.
 	barShown bool
-
-	interrupted atomic.Bool
-	stopSignals func()
 }
 
 func newEmitter(opts Options, total int) *emitter {
 	e := &emitter{opts: opts, sum: Summary{}, total: total, start: time.Now()}
-	if opts.Write {
-		// An interrupt lets the file being written finish (each write is a
-		// temp file linked into place) and stops before the next one.
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		e.stopSignals = func() { signal.Stop(sig); close(sig) }
-		go func() {
-			if _, ok := <-sig; ok {
-				e.interrupted.Store(true)
-			}
-		}()
-	}
 	if opts.JSON {
 		e.json = &jsonReport{w: opts.Stdout}
 		e.json.begin()
@@ -449,7 +479,7 @@ func (e *emitter) emit(j *job, r *Result) {
 // write applies one result safely; a failure turns it into an error entry.
 // After an interrupt no further file is started.
 func (e *emitter) write(j *job, r *Result) {
-	if e.interrupted.Load() {
+	if e.opts.Context.Err() != nil {
 		r.Status = StatusSkipped
 		r.Reasons = append(r.Reasons, "interrupted before this file was written; nothing changed for it")
 		return
@@ -513,17 +543,14 @@ func (e *emitter) clearBar() {
 
 func (e *emitter) finish() int {
 	e.clearBar()
-	if e.stopSignals != nil {
-		e.stopSignals()
-	}
 	if e.json != nil {
 		e.json.end(e.sum)
 	}
-	fmt.Fprintln(e.opts.Stderr, e.sum.String())
-	if e.interrupted.Load() {
-		fmt.Fprintln(e.opts.Stderr, "routemod: interrupted: the files listed as written are complete; the rest are untouched")
+	if e.opts.Context.Err() != nil {
+		fmt.Fprintln(e.opts.Stderr, interruptedLine(e.sum, e.total-e.done, e.opts.Write))
 		return ExitError
 	}
+	fmt.Fprintln(e.opts.Stderr, e.sum.String())
 	switch {
 	case e.sum[StatusError] > 0:
 		return ExitError

@@ -9,7 +9,28 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 )
+
+// writing is held while a file is written, from its temp file to the
+// removal of its source, so that Exit never splits a write.
+var writing sync.Mutex
+
+// Exit ends the process with code as soon as no file is being written,
+// waiting at most wait for the current write to finish.
+func Exit(code int, wait time.Duration) {
+	locked := make(chan struct{})
+	go func() {
+		writing.Lock()
+		close(locked)
+	}()
+	select {
+	case <-locked:
+	case <-time.After(wait):
+	}
+	os.Exit(code)
+}
 
 // ErrTargetExists is returned (wrapped with the path) by WriteMove when the target file already exists.
 var ErrTargetExists = errors.New("target already exists")
@@ -77,8 +98,10 @@ func gitRun(git, dir string, args ...string) ([]byte, error) {
 // Folders created for the target are removed again when the target could not be written.
 // An empty stopAt prunes no folders. An in-place write through a symlink replaces the file the link points to, keeping the link.
 func WriteMove(source, target string, orig, newText []byte, stopAt string) error {
+	writing.Lock()
+	defer writing.Unlock()
 	if filepath.Clean(source) == filepath.Clean(target) {
-		return WriteFileAtomic(source, orig, newText)
+		return writeFileAtomic(source, orig, newText)
 	}
 	info, err := writeCheckSource(source, orig)
 	if err != nil {
@@ -126,6 +149,12 @@ func WriteMove(source, target string, orig, newText []byte, stopAt string) error
 // WriteFileAtomic replaces path's content with data via a temp file + rename in the same folder, keeping path's mode, after checking the file still equals orig (ErrSourceChanged otherwise).
 // When path is a symlink, the file it points to is replaced and the link is kept.
 func WriteFileAtomic(path string, orig, data []byte) error {
+	writing.Lock()
+	defer writing.Unlock()
+	return writeFileAtomic(path, orig, data)
+}
+
+func writeFileAtomic(path string, orig, data []byte) error {
 	info, err := writeCheckSource(path, orig)
 	if err != nil {
 		return err

@@ -5,10 +5,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/routemod/routemod/codemod"
 	"github.com/routemod/routemod/transforms"
@@ -23,10 +27,27 @@ func main() {
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(150 << 20)
 	}
-	os.Exit(run(os.Args))
+	// The handler is in place before anything is discovered or read.
+	ctx, cancel := context.WithCancel(context.Background())
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go onSignals(sig, cancel, func() {
+		fmt.Fprintln(os.Stderr, "\nroutemod: interrupted twice: exiting now")
+		codemod.Exit(codemod.ExitError, time.Second)
+	})
+	os.Exit(run(ctx, os.Args))
 }
 
-func run(args []string) int {
+// onSignals cancels the run on the first signal and calls exit on the
+// second.
+func onSignals(sig <-chan os.Signal, cancel, exit func()) {
+	<-sig
+	cancel()
+	<-sig
+	exit()
+}
+
+func run(ctx context.Context, args []string) int {
 	code := codemod.ExitOK
 	app := &cli.App{
 		Name:      "routemod",
@@ -71,6 +92,7 @@ func run(args []string) int {
 				return fmt.Errorf("--next-version %d: route handlers need Next.js 13.2 or later", v)
 			}
 			code = codemod.Run(codemod.Options{
+				Context:   ctx,
 				Paths:     c.Args().Slice(),
 				Write:     c.Bool("write"),
 				List:      c.Bool("list"),
