@@ -19,6 +19,11 @@ type File struct {
 	Segments   []Segment // dynamic segments of the route path
 	NextMajor  int       // target Next.js major version
 	Project    *Project  // the whole project, read-only
+	// Check, when the Migrator sets it, is the last look at the migrated
+	// text: the driver parses the output, with every edit applied, into a
+	// File of its own and calls Check on it; the markers Check adds there
+	// are applied too (see lastCheck).
+	Check func(out *File)
 
 	edits   []Edit
 	notes   []string

@@ -16,6 +16,8 @@ type work struct {
 	src    []byte
 	out    []byte // migrated text awaiting the output gate
 	sorted []Edit
+	// checked is set when the last check (File.Check) marked the output.
+	checked bool
 }
 
 // source is one route file as read from disk, or the error reading it.
@@ -176,6 +178,11 @@ func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
 		fail(res, 0, 0, "internal error: %v", err)
 		return
 	}
+	out, w.checked, err = lastCheck(p, f, path.Ext(rel) != ".ts", out)
+	if err != nil {
+		fail(res, 0, 0, "internal error in the last check: %v", err)
+		return
+	}
 	w.out, w.sorted = out, sorted
 }
 
@@ -187,6 +194,10 @@ func finish(w *work) {
 	}
 	res.out = w.out
 	res.Transforms = transformNames(w.sorted)
+	if w.checked {
+		res.Transforms = append(res.Transforms, "check")
+		sort.Strings(res.Transforms)
+	}
 	res.TODOs = FindTODOs(w.out)
 	res.Status = StatusMigrated
 	if len(res.TODOs) > 0 {

@@ -123,6 +123,7 @@ func (m *migration) compose() error {
 			continue
 		}
 		sb.WriteString(head.String() + body.String() + "}")
+		m.written = append(m.written, written{name: name, req: h.req, res: h.res})
 		var aliases []string
 		for _, meth := range fn.methods {
 			if meth != name {

@@ -32,12 +32,12 @@ type migration struct {
 	// exitBreaks are breaks out of a split switch: after a send they go,
 	// as the send becomes a return.
 	exitBreaks map[*Node]bool
-	// shadowCache caches, per handler and name, where the name is rebound.
-	shadowCache map[shadowKey][]*Node
 	// arrayKeysOf caches, per handler or helper, the query keys read as arrays.
 	arrayKeysOf map[*handler]map[string]bool
 	// semicolon caches semi(): the file's statement terminator.
 	semicolon *string
+	// written are the functions compose wrote, for the last check.
+	written []written
 	// helpers are the module-level functions converted along with the handler.
 	helpers []*frame
 	// redirectPrelude is the statement the redirect being written needs first.

@@ -113,6 +113,7 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 		f.SetTransform("handler")
 		m.composeAll()
 	}
+	f.Check = m.lastCheck()
 }
 
 // composeAll writes the handler's output functions and every converted helper.
