@@ -181,9 +181,11 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 			return
 		}
 		m.searchNote()
-		m.markArrayTest(outer, key)
+		if m.markArrayTest(outer, key, m.arrayKeys()[key], "") {
+			return
+		}
 		if local := declaredLocal(m, outer); local != "" {
-			m.markArrayTests(local, key)
+			m.markArrayTests(local, key, m.arrayKeys()[key])
 		}
 		if m.arrayKeys()[key] {
 			// Array.isArray(req.query.tags) / req.query.tags as string[] => searchParams.getAll("tags")
@@ -220,7 +222,7 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 					continue
 				}
 				m.searchNote()
-				m.markArrayTests(local, key)
+				m.markArrayTests(local, key, m.localArrayUse(local, m.h.fn))
 				v := req + ".nextUrl.searchParams.get(" + strconv.Quote(key) + ")"
 				if m.localArrayUse(local, m.h.fn) {
 					if def != "" && strings.TrimSpace(def) != "[]" {
@@ -605,8 +607,10 @@ func (m *migration) arrayUse(n *Node) bool {
 		t := strings.ReplaceAll(m.text(p)[n.End-p.Start:], " ", "")
 		return strings.Contains(t, "[]") || strings.Contains(t, "Array<")
 	case "arguments":
+		// Array.isArray(x) ? x : [x] reads x as an array; a bare
+		// Array.isArray(x) test is rewritten on its own (rewriteArrayTest)
 		call := p.Parent
-		return call != nil && m.text(call.ChildByField("function")) == "Array.isArray"
+		return call != nil && m.text(call.ChildByField("function")) == "Array.isArray" && m.arrayNormalization(n, func(x *Node) bool { return m.text(x) == m.text(n) }) != nil
 	case "member_expression":
 		_, prop, _ := member(m.src, p)
 		return n.Field == "object" && arrayMethods[prop]
@@ -716,28 +720,81 @@ func (m *migration) arrayNormalization(n *Node, same func(*Node) bool) *Node {
 	return t
 }
 
-// markArrayTest marks Array.isArray(x) on a query value x outside the
-// `Array.isArray(x) ? x : [x]` normalization: pages gave an array only for
-// a repeated key, but searchParams.get gives a string (always false) and
-// getAll an array (always true), so the branch taken changes.
+// markArrayTest rewrites or marks Array.isArray(x) on a query value x
+// outside the `Array.isArray(x) ? x : [x]` normalization: pages gave an
+// array only for a repeated key, but searchParams.get gives a string
+// (always false) and getAll an array (always true). A guard whose branch
+// does not read x, on a value read with get, asks getAll how many there are:
 //
-//	const { id } = req.query; if (Array.isArray(id)) return res.status(400)... => TODO(routemod) above it
-func (m *migration) markArrayTest(n *Node, key string) {
+//	if (Array.isArray(req.query.d)) return res.status(400)... => if (req.nextUrl.searchParams.getAll("d").length > 1) return Response.json(..., { status: 400 })
+//	const { id } = req.query; if (Array.isArray(id)) return 400 => the same
+//	if (Array.isArray(id)) { use(id[0]) } / a value read as an array => TODO(routemod) above it
+//
+// It reports whether it replaced the test (which holds n).
+func (m *migration) markArrayTest(n *Node, key string, asArray bool, local string) bool {
 	args := n.Parent
 	if args == nil || args.Kind != "arguments" || args.Parent == nil || m.text(args.Parent.ChildByField("function")) != "Array.isArray" {
-		return
+		return false
 	}
 	if m.arrayNormalization(n, func(x *Node) bool { return m.text(x) == m.text(n) }) != nil {
-		return // rewritten to getAll, which gives the array pages normalised to
+		return false // rewritten to getAll, which gives the array pages normalised to
+	}
+	call := args.Parent
+	if !asArray && !m.isSegment(key) && m.guardNotReading(call, key, local) {
+		text := m.h.req + ".nextUrl.searchParams.getAll(" + strconv.Quote(key) + ").length > 1"
+		if p := call.Parent; p == nil || p.Kind != "parenthesized_expression" && p.Kind != "arguments" && !(p.Kind == "binary_expression" && (m.text(p.ChildByField("operator")) == "||" || m.text(p.ChildByField("operator")) == "&&")) {
+			text = "(" + text + ")"
+		}
+		m.f.ReplaceNode(call, text)
+		return true
 	}
 	m.f.Todo(enclosingStatement(n).Start, "Array.isArray of ?%s: pages gave an array only when the key was repeated; it is now read with searchParams.get (a string: always false) or getAll (an array: always true), so this test no longer tells: use %s.nextUrl.searchParams.getAll(%q).length > 1", key, m.h.req, key)
+	return false
+}
+
+// guardNotReading reports whether the test call is the condition of an if
+// (alone, or in a chain of ||) whose consequence does not read ?key (or
+// local, when the value was read into one that is never assigned).
+func (m *migration) guardNotReading(call *Node, key, local string) bool {
+	c, p := outerParens(call)
+	for p != nil && p.Kind == "binary_expression" && m.text(p.ChildByField("operator")) == "||" {
+		c, p = outerParens(p)
+	}
+	if p == nil || p.Kind != "if_statement" || c.Field != "condition" {
+		return false
+	}
+	reads := false
+	check := func(n *Node) bool {
+		if reads {
+			return false
+		}
+		switch {
+		case local != "" && n.Kind == "identifier" && m.text(n) == local:
+			reads = true
+		case local == "" && (n.Kind == "member_expression" || n.Kind == "subscript_expression"):
+			if _, k, ok := keyRead(m, n); ok && k == key {
+				reads = true
+			}
+		}
+		return !reads
+	}
+	p.ChildByField("consequence").Walk(check)
+	if local != "" {
+		m.h.fn.Walk(func(n *Node) bool {
+			if n.Kind == "identifier" && m.text(n) == local && !m.isShadowed(n, local) && isAssigned(n) {
+				reads = true
+			}
+			return !reads
+		})
+	}
+	return !reads
 }
 
 // markArrayTests runs markArrayTest on every read of a local holding ?key.
-func (m *migration) markArrayTests(local, key string) {
+func (m *migration) markArrayTests(local, key string, asArray bool) {
 	m.h.fn.Walk(func(n *Node) bool {
 		if n.Kind == "identifier" && m.text(n) == local && !m.isShadowed(n, local) {
-			m.markArrayTest(n, key)
+			m.markArrayTest(n, key, asArray, local)
 		}
 		return true
 	})
