@@ -393,7 +393,38 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		}
 	}
 	m.funcs = append(m.funcs, &outFunc{methods: rest, parts: append(append([]part{}, pre...), fallback...), tail: tail})
+	if m.answers405(fallbackNodes) {
+		// default: console.warn(...); res.status(405).end() => kept, and the note says it answers 405
+		m.f.Note("the branch for other methods can answer 405 but routemod cannot tell that is all it does, so it is kept: it is exported under %s, as pages ran it for them (without it Next.js answers them 405 itself)", strings.Join(rest, ", "))
+		return
+	}
 	m.f.Note("the branch for other methods does not answer 405: it is exported under %s, as pages ran it for them", strings.Join(rest, ", "))
+}
+
+// answers405 reports whether the code of nodes mentions the status 405, or
+// calls a converted helper that does.
+func (m *migration) answers405(nodes []*Node) bool {
+	found := false
+	has405 := func(n *Node) {
+		n.Walk(func(c *Node) bool {
+			if c.Kind == "number" && m.text(c) == "405" {
+				found = true
+			}
+			return !found
+		})
+	}
+	for _, n := range nodes {
+		has405(n)
+		n.Walk(func(c *Node) bool {
+			if c.Kind == "call_expression" {
+				if fr := m.helperOf(c); fr != nil {
+					has405(fr.h.fn)
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // rejectsMethod reports whether a fallback only answers 405: it sends a
