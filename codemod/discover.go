@@ -2,6 +2,7 @@ package codemod
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,6 +21,13 @@ const linkReason = "a symbolic link: routemod migrates files, not links to them 
 // folders it left alone (symbolic links). It stops when ctx is cancelled.
 func Discover(ctx context.Context, root string, exts []string) (routes []string, skipped map[string]string, err error) {
 	skipped = map[string]string{}
+	real, _ := filepath.EvalSymlinks(root)
+	linkSkip := func(p string) string {
+		if t, err := filepath.EvalSymlinks(p); err == nil && real != "" && !within(real, t) {
+			return fmt.Sprintf("a symbolic link to %s, outside the project root: left as it is", t)
+		}
+		return linkReason
+	}
 	for _, base := range []string{"pages/api", "src/pages/api"} {
 		dir := filepath.Join(root, filepath.FromSlash(base))
 		st, err := os.Lstat(dir)
@@ -28,7 +36,7 @@ func Discover(ctx context.Context, root string, exts []string) (routes []string,
 		}
 		if st.Mode()&fs.ModeSymlink != 0 {
 			if t, err := os.Stat(dir); err == nil && t.IsDir() {
-				skipped[base] = linkReason
+				skipped[base] = linkSkip(dir)
 			}
 			continue
 		}
@@ -56,9 +64,9 @@ func Discover(ctx context.Context, root string, exts []string) (routes []string,
 			if d.Type()&fs.ModeSymlink != 0 {
 				// A link to a folder of routes, or to a route file.
 				if t, err := os.Stat(p); err == nil && t.IsDir() {
-					skipped[rel] = linkReason
+					skipped[rel] = linkSkip(p)
 				} else if _, ok := RouteExt(rel, exts); ok {
-					skipped[rel] = linkReason
+					skipped[rel] = linkSkip(p)
 				}
 				return nil
 			}

@@ -135,6 +135,9 @@ type Project struct {
 
 	skips   map[string]string // sources planned to stay, with the reason
 	routes  []string          // every route file, as Discover found them
+	linked  []string          // route files and folders that are links, skipped
+	real    string            // Root with every link resolved
+	exts    []string          // the page extensions
 	imports importedRoutes    // see Imported
 	// AppPages are the URL patterns of the project's app-router pages.
 	AppPages []string

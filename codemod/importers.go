@@ -57,7 +57,12 @@ func importersOf(ctx context.Context, root string, moved map[string]string) []*R
 		if err != nil || !strings.Contains(string(src), "pages/api") && !strings.Contains(string(src), "api/") {
 			return nil
 		}
-		if r := repointImports(rel, src, moved); r != nil {
+		r := repointImports(rel, src, moved)
+		if r != nil && d.Type()&fs.ModeSymlink != 0 {
+			to, _ := filepath.EvalSymlinks(p)
+			r = &Result{Path: rel, Status: StatusSkipped, Notes: r.Notes, Reasons: []string{fmt.Sprintf("a symbolic link (to %s) that imports a moved route: not written through; re-point the import in the file it points to", to)}}
+		}
+		if r != nil {
 			out = append(out, r)
 		}
 		return nil

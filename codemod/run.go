@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,6 +100,8 @@ func Run(opts Options) int {
 
 // plan resolves the paths to projects, discovers route files and plans
 // every move, marking collisions and existing targets before anything runs.
+// A file named on the command line goes through the same rules as a
+// discovered one.
 func plan(opts Options) ([]*job, error) {
 	var jobs []*job
 	projects := map[string]*Project{}
@@ -110,15 +114,13 @@ func plan(opts Options) ([]*job, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", arg, err)
 		}
-		root, files := abs, []string(nil)
-		if st.IsDir() {
-			// files is filled below, from the project's own discovery.
-		} else {
+		root, files, shown := abs, []string(nil), arg
+		if !st.IsDir() {
 			r, rel, ok := projectOf(abs)
 			if !ok {
 				return nil, fmt.Errorf("%s: not a pages/api route file", arg)
 			}
-			root, files = r, []string{rel}
+			root, files, shown = r, []string{rel}, rootAsGiven(arg, rel)
 		}
 		proj := projects[root]
 		if proj == nil {
@@ -126,29 +128,40 @@ func plan(opts Options) ([]*job, error) {
 			if warning != "" {
 				fmt.Fprintf(opts.Stderr, "routemod: warning: %s\n", warning)
 			}
-			all, _, err := Discover(opts.Context, root, exts)
+			all, linked, err := Discover(opts.Context, root, exts)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", arg, err)
 			}
-			proj = &Project{Root: root, Moves: map[string]string{}, AppPages: AppPages(root)}
+			real, err := filepath.EvalSymlinks(root)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", arg, err)
+			}
+			proj = &Project{Root: root, Moves: map[string]string{}, AppPages: AppPages(root), real: real, exts: exts}
 			for _, rel := range all {
 				ext, _ := RouteExt(rel, exts)
 				if t, err := PlanTargetExt(rel, ext); err == nil {
 					proj.Moves[rel] = t
 				}
 			}
+			for rel, reason := range linked {
+				proj.skipReason(rel, reason)
+			}
 			proj.routes = all
+			proj.linked = slices.Sorted(maps.Keys(linked))
 			projects[root] = proj
 		}
 		if st.IsDir() {
-			files = proj.routes
+			files = slices.Concat(proj.routes, proj.linked)
+			slices.Sort(files)
+		} else if _, found := slices.BinarySearch(proj.routes, files[0]); !found {
+			proj.skipReason(files[0], proj.notARoute(files[0]))
 		}
 		major := opts.NextMajor
 		if major == 0 {
 			major = DetectNextMajor(root)
 		}
 		for _, rel := range files {
-			jobs = append(jobs, &job{proj: proj, rel: rel, arg: arg, nextMajor: major})
+			jobs = append(jobs, &job{proj: proj, rel: rel, arg: shown, nextMajor: major})
 		}
 	}
 	// Collisions and existing targets, per project.
@@ -169,6 +182,11 @@ func plan(opts Options) ([]*job, error) {
 					proj.skipReason(s, fmt.Sprintf("target %s already exists", t))
 				}
 			}
+			if reason := proj.outside(t); reason != "" {
+				for _, s := range srcs {
+					proj.skipReason(s, reason+"; nothing written")
+				}
+			}
 		}
 	}
 	for _, j := range jobs {
@@ -177,6 +195,22 @@ func plan(opts Options) ([]*job, error) {
 		}
 	}
 	return jobs, nil
+}
+
+// rootAsGiven is the project root of the route file arg (rel from the
+// root), spelled as the command line spelled arg.
+func rootAsGiven(arg, rel string) string {
+	if r, ok := strings.CutSuffix(filepath.ToSlash(filepath.Clean(arg)), rel); ok {
+		switch {
+		case r == "":
+			return "."
+		case r == "/":
+			return r
+		case strings.HasSuffix(r, "/"):
+			return filepath.FromSlash(strings.TrimSuffix(r, "/"))
+		}
+	}
+	return arg
 }
 
 func (p *Project) skipReason(rel, reason string) {
@@ -484,6 +518,11 @@ func (e *emitter) write(j *job, r *Result) {
 		r.Reasons = append(r.Reasons, "interrupted before this file was written; nothing changed for it")
 		return
 	}
+	if reason := j.proj.outside(outName(r)); reason != "" {
+		r.Status = StatusSkipped
+		r.Reasons = append(r.Reasons, reason+"; nothing written")
+		return
+	}
 	src := filepath.Join(j.proj.Root, filepath.FromSlash(r.Path))
 	dst := src
 	if r.NewPath != "" {
@@ -507,6 +546,9 @@ func tsconfigResult(p *Project) *Result {
 	out := KeepStrictNullChecks(src)
 	if out == nil {
 		return nil
+	}
+	if reason := p.outside(name); reason != "" {
+		return &Result{Path: name, Status: StatusSkipped, Reasons: []string{reason + `; "strictNullChecks": false not written there: add it yourself (see the note)`}, Notes: []string{TsconfigNote}}
 	}
 	return &Result{Path: name, Status: StatusMigrated, Notes: []string{TsconfigNote}, orig: src, out: out}
 }

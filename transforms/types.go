@@ -15,6 +15,9 @@ var removable = map[string]map[string]bool{
 	"micro": {"buffer": true},
 }
 
+// bom is the UTF-8 byte order mark a file may start with.
+const bom = "\ufeff"
+
 // rewriteTypes fixes the imports once the code is rewritten.
 //
 //	import type { NextApiRequest, NextApiResponse } from "next" (now unused) => removed
@@ -34,7 +37,7 @@ func rewriteTypes(m *migration) {
 	var rest strings.Builder
 	outText := string(out)
 	for _, line := range strings.SplitAfter(outText, "\n") {
-		if !strings.HasPrefix(strings.TrimSpace(line), "import ") {
+		if !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(line, bom)), "import ") {
 			rest.WriteString(line)
 		}
 	}
@@ -62,8 +65,12 @@ func rewriteTypes(m *migration) {
 		}
 		if len(keep) == 0 && imp.defaultName == "" {
 			start, end := imp.node.Start, imp.node.End
-			if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-				start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+			ls := codemod.LineStart(m.src, start)
+			if ls == 0 && strings.HasPrefix(string(m.src), bom) {
+				ls = len(bom) // the byte order mark stays
+			}
+			if strings.TrimSpace(string(m.src[ls:start])) == "" && onlySpaceAfter(m.src, end) {
+				start, end = ls, lineEnd(m.src, end)
 			}
 			f.Replace(start, end, "")
 			continue
