@@ -31,10 +31,11 @@ func rewritePaths(m *migration) {
 		}
 		target := path.Join(oldDir, spec)
 		if moved, ok := codemod.ResolveMoved(target, m.f.Project.Moves); ok {
-			// import "./_shared" (another file under pages/api) => still points at pages/api, with a TODO
+			// import "./_shared" (another file under pages/api) => points at it in pages/api, with a TODO
 			// Whether that file moves is decided when routemod processes it
-			// (a helper with no default export stays), so it is not re-pointed.
-			f.Todo(enclosingStatement(n).Start, "%s is another file under pages/api (%s): this import still points at its old place; if routemod moved it (a route; helpers stay), import shared code from a module outside pages/api and app route files", spec, moved)
+			// (a helper with no default export, a skipped route and a route
+			// left for review stay), so it is not re-pointed to its new place.
+			f.Todo(enclosingStatement(n).Start, "%s is another file under pages/api: this import points at it where it is now; if routemod moves it in this run too (to %s: a route it migrates), this import no longer resolves: import shared code from a module outside pages/api and app route files", spec, moved)
 		}
 		rel := codemod.RelSpec(newDir, target)
 		if strings.HasSuffix(spec, "/") && !strings.HasSuffix(rel, "/") {
