@@ -60,7 +60,7 @@ func importersOf(ctx context.Context, root string, moved map[string]string) []*R
 		r := repointImports(rel, src, moved)
 		if r != nil && d.Type()&fs.ModeSymlink != 0 {
 			to, _ := filepath.EvalSymlinks(p)
-			r = &Result{Path: rel, Status: StatusSkipped, Notes: r.Notes, Reasons: []string{fmt.Sprintf("a symbolic link (to %s) that imports a moved route: not written through; re-point the import in the file it points to", to)}}
+			r = &Result{Path: rel, Kind: KindImporter, Status: StatusSkipped, Notes: r.Notes, Reasons: []string{fmt.Sprintf("a symbolic link (to %s) that imports a moved route: not written through; re-point the import in the file it points to", to)}}
 		}
 		if r != nil {
 			out = append(out, r)
@@ -108,9 +108,9 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 	}
 	out, err := ApplyEdits(src, edits)
 	if err != nil {
-		return &Result{Path: rel, Status: StatusError, Reasons: []string{err.Error()}}
+		return &Result{Path: rel, Kind: KindImporter, Status: StatusError, Reasons: []string{err.Error()}}
 	}
-	r := &Result{Path: rel, Status: StatusMigrated, Notes: notes, orig: src, out: out, Transforms: []string{"importers"}}
+	r := &Result{Path: rel, Kind: KindImporter, Status: StatusMigrated, Notes: notes, orig: src, out: out, Transforms: []string{"importers"}}
 	if se := Gate(out, rel); se != nil && Gate(src, rel) == nil {
 		return fail(r, se.Line, se.Column, "re-pointing imports breaks the file: %s; nothing written", se.Message)
 	}

@@ -43,7 +43,7 @@ func readSources(root string, rels []string) []source {
 func processBatch(p *Parser, m Migrator, proj *Project, srcs []source, nextMajor int) []*Result {
 	ws := make([]*work, len(srcs))
 	for i, s := range srcs {
-		w := &work{res: &Result{Path: s.rel, NewPath: proj.Moves[s.rel]}}
+		w := &work{res: &Result{Path: s.rel, NewPath: proj.Moves[s.rel], Kind: KindRoute}}
 		ws[i] = w
 		if s.err != nil {
 			fail(w.res, 0, 0, "read: %v", s.err)
@@ -107,7 +107,7 @@ func MigrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte,
 			proj.Moves[rel] = t
 		}
 	}
-	w := &work{res: &Result{Path: rel, NewPath: proj.Moves[rel], orig: src}, src: src}
+	w := &work{res: &Result{Path: rel, NewPath: proj.Moves[rel], Kind: KindRoute, orig: src}, src: src}
 	if se := Gate(src, rel); se != nil {
 		return fail(w.res, se.Line, se.Column, "input does not parse: %s", se.Message)
 	}

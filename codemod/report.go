@@ -22,12 +22,25 @@ const (
 // Statuses lists every status in summary order.
 var Statuses = []Status{StatusMigrated, StatusNeedsReview, StatusUnchanged, StatusSkipped, StatusError}
 
+// Kind tells what a changed file is to the migration: the summary counts
+// each kind apart, so only routes are counted as migrated routes.
+type Kind string
+
+// The kinds of file a run reports.
+const (
+	KindRoute    Kind = "route"    // a pages/api route file
+	KindImporter Kind = "importer" // a project file whose import of a moved route is re-pointed
+	KindTsconfig Kind = "tsconfig" // tsconfig.json, given "strictNullChecks": false
+)
+
 // Result is the report entry of one file.
 type Result struct {
 	Root       string   `json:"root,omitempty"` // project root as given on the command line
 	Path       string   `json:"path"`           // slash path relative to Root
 	NewPath    string   `json:"newPath,omitempty"`
+	Kind       Kind     `json:"kind"`
 	Status     Status   `json:"status"`
+	Kept       bool     `json:"kept,omitempty"` // needs-review, left as it is: --write does not write it without IncludeTODO
 	Reasons    []string `json:"reasons,omitempty"`
 	Notes      []string `json:"notes,omitempty"`
 	TODOs      []TODO   `json:"todos,omitempty"`
@@ -44,34 +57,135 @@ type Result struct {
 // the result is emitted.
 func (r *Result) Output() []byte { return r.out }
 
-// Changed reports whether the result would change files on disk.
+// Changed reports whether the file has a migration: a change --write
+// makes, or one it keeps back (Kept).
 func (r *Result) Changed() bool {
 	return r.Status == StatusMigrated || r.Status == StatusNeedsReview
 }
 
-// Summary counts results per status.
-type Summary map[Status]int
+// Writes reports whether --write changes the file on disk.
+func (r *Result) Writes() bool { return r.Changed() && !r.Kept }
 
-// String renders the summary line that closes every run.
-func (s Summary) String() string {
+// KeptReason is the reason a needs-review route that stays gives.
+const KeptReason = "stays in pages/api as it is, so the project keeps building; --include-todo writes it with its TODOs"
+
+// keep leaves a needs-review route where it is, unless the run includes
+// files with TODOs: --write then does not touch it, and its diff is a
+// preview of the work left.
+func keep(r *Result, includeTODO bool) {
+	if includeTODO || r.Status != StatusNeedsReview || r.Kind != KindRoute {
+		return
+	}
+	r.Kept = true
+	r.Reasons = append(r.Reasons, KeptReason)
+}
+
+// Summary counts the files of a run: routes per status, the needs-review
+// routes kept in place, and the other files changed, per kind.
+type Summary struct {
+	Routes      map[Status]int
+	Kept        int
+	Other       map[Kind]int // changed files that are not routes
+	OtherErrors int          // files that are not routes and failed
+}
+
+// NewSummary returns an empty summary.
+func NewSummary() *Summary {
+	return &Summary{Routes: map[Status]int{}, Other: map[Kind]int{}}
+}
+
+// add counts one result.
+func (s *Summary) add(r *Result) {
+	switch {
+	case r.Kind == KindRoute || r.Kind == "":
+		s.Routes[r.Status]++
+		if r.Kept {
+			s.Kept++
+		}
+	case r.Status == StatusError:
+		s.OtherErrors++
+	case r.Changed():
+		s.Other[r.Kind]++
+	}
+}
+
+// Errors counts the files that failed, of any kind.
+func (s *Summary) Errors() int { return s.Routes[StatusError] + s.OtherErrors }
+
+// otherKinds lists the non-route kinds in summary order.
+var otherKinds = []Kind{KindImporter, KindTsconfig}
+
+// String renders the summary line that closes every run:
+//
+//	routemod: 4 routes: 2 migrated, 1 needs-review, 1 unchanged, 0 skipped, 0 error; also 1 importer, tsconfig.json
+func (s *Summary) String() string {
 	parts := make([]string, 0, len(Statuses))
 	total := 0
 	for _, st := range Statuses {
-		total += s[st]
-		parts = append(parts, fmt.Sprintf("%d %s", s[st], st))
+		total += s.Routes[st]
+		parts = append(parts, fmt.Sprintf("%d %s", s.Routes[st], st))
 	}
-	return fmt.Sprintf("routemod: %d files: %s", total, strings.Join(parts, ", "))
+	line := fmt.Sprintf("routemod: %d %s: %s", total, plural(total, "route", "routes"), strings.Join(parts, ", "))
+	var other []string
+	for _, k := range otherKinds {
+		switch n := s.Other[k]; {
+		case n == 0:
+		case k == KindTsconfig:
+			other = append(other, "tsconfig.json")
+		default:
+			other = append(other, fmt.Sprintf("%d %s", n, plural(n, string(k), string(k)+"s")))
+		}
+	}
+	if len(other) > 0 {
+		line += "; also " + strings.Join(other, ", ")
+	}
+	if s.OtherErrors > 0 {
+		line += fmt.Sprintf("; %d other %s failed", s.OtherErrors, plural(s.OtherErrors, "file", "files"))
+	}
+	return line
 }
 
-// MarshalJSON writes every status, zero counts included.
-func (s Summary) MarshalJSON() ([]byte, error) {
+// KeptLine is the line that follows the summary when needs-review routes
+// stay in pages/api; "" when none does.
+func (s *Summary) KeptLine(o Options) string {
+	if s.Kept == 0 {
+		return ""
+	}
+	n := fmt.Sprintf("%d needs-review %s", s.Kept, plural(s.Kept, "route", "routes"))
+	switch {
+	case o.Write:
+		return fmt.Sprintf("routemod: %s left in pages/api as %s, so the project keeps building; --write --include-todo writes %s with %s TODOs", n, plural(s.Kept, "it was", "they were"), plural(s.Kept, "it", "them"), plural(s.Kept, "its", "their"))
+	case showDiff(o) && !o.JSON:
+		return fmt.Sprintf("routemod: %s shown on stderr but not in the patch: --write leaves %s in pages/api (--include-todo writes %s with %s TODOs)", n, plural(s.Kept, "it", "them"), plural(s.Kept, "it", "them"), plural(s.Kept, "its", "their"))
+	}
+	return fmt.Sprintf("routemod: %s not written by --write: %s stay%s in pages/api (--include-todo writes %s with %s TODOs)", n, plural(s.Kept, "it", "they"), plural(s.Kept, "s", ""), plural(s.Kept, "it", "them"), plural(s.Kept, "its", "their"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// MarshalJSON writes every status (routes only, zero counts included;
+// "error" counts every file that failed, whatever its kind), then "kept"
+// and the count of each other kind of changed file:
+//
+//	{"migrated":2,"needs-review":1,"unchanged":0,"skipped":0,"error":0,"kept":1,"importer":1,"tsconfig":1}
+func (s *Summary) MarshalJSON() ([]byte, error) {
 	var sb strings.Builder
 	sb.WriteString("{")
-	for i, st := range Statuses {
-		if i > 0 {
-			sb.WriteString(",")
+	for _, st := range Statuses {
+		n := s.Routes[st]
+		if st == StatusError {
+			n = s.Errors()
 		}
-		fmt.Fprintf(&sb, "%q:%d", st, s[st])
+		fmt.Fprintf(&sb, "%q:%d,", st, n)
+	}
+	fmt.Fprintf(&sb, "%q:%d", "kept", s.Kept)
+	for _, k := range otherKinds {
+		fmt.Fprintf(&sb, ",%q:%d", k, s.Other[k])
 	}
 	sb.WriteString("}")
 	return []byte(sb.String()), nil
@@ -99,7 +213,7 @@ func (j *jsonReport) add(r *Result) error {
 	return err
 }
 
-func (j *jsonReport) end(s Summary) {
+func (j *jsonReport) end(s *Summary) {
 	b, _ := s.MarshalJSON()
 	fmt.Fprintf(j.w, "\n],\n\"summary\": %s}\n", b)
 }

@@ -20,19 +20,23 @@ import (
 
 // Options configure one run, as gofmt's flags do.
 type Options struct {
-	Paths     []string // project roots or route files; default "."
-	Write     bool     // apply the changes
-	List      bool     // list files that would change
-	JSON      bool     // one JSON report on stdout
-	Check     bool     // exit 1 when anything would change; write nothing
-	Force     bool     // allow Write in a dirty git tree
-	NextMajor int      // target Next.js major; 0 reads package.json
-	Jobs      int      // parallel workers; 0 means one per CPU
-	Color     bool     // colour the diff
-	Progress  bool     // show a progress line on Stderr
-	Migrator  Migrator // the transforms to run
-	Stdout    io.Writer
-	Stderr    io.Writer
+	Paths []string // project roots or route files; default "."
+	Write bool     // apply the changes
+	List  bool     // list files that would change
+	JSON  bool     // one JSON report on stdout
+	Check bool     // exit 1 when anything would change; write nothing
+	Force bool     // allow Write in a dirty git tree
+	// IncludeTODO also writes needs-review routes, with their TODO markers.
+	// Without it they stay in pages/api as they are (Result.Kept), so a
+	// project that built before --write builds after it.
+	IncludeTODO bool
+	NextMajor   int      // target Next.js major; 0 reads package.json
+	Jobs        int      // parallel workers; 0 means one per CPU
+	Color       bool     // colour the diff
+	Progress    bool     // show a progress line on Stderr
+	Migrator    Migrator // the transforms to run
+	Stdout      io.Writer
+	Stderr      io.Writer
 	// Context is cancelled on an interrupt (nil: never): no further file
 	// is then read or written, and the run ends with one summary line.
 	Context context.Context
@@ -71,7 +75,7 @@ func Run(opts Options) int {
 	jobs, err := plan(opts)
 	if err != nil {
 		if opts.Context.Err() != nil {
-			fmt.Fprintln(opts.Stderr, interruptedLine(Summary{}, len(jobs), opts.Write))
+			fmt.Fprintln(opts.Stderr, interruptedLine(NewSummary(), len(jobs), opts.Write))
 			return ExitError
 		}
 		fmt.Fprintf(opts.Stderr, "routemod: %v\n", err)
@@ -191,7 +195,7 @@ func plan(opts Options) ([]*job, error) {
 	}
 	for _, j := range jobs {
 		if reason, ok := j.proj.skips[j.rel]; ok {
-			j.pre = &Result{Path: j.rel, Status: StatusSkipped, Reasons: []string{reason}}
+			j.pre = &Result{Path: j.rel, Kind: KindRoute, Status: StatusSkipped, Reasons: []string{reason}}
 		}
 	}
 	return jobs, nil
@@ -353,7 +357,7 @@ func execute(opts Options, jobs []*job) int {
 			}
 		}()
 	}
-	var changed []*job // first job of each project with a migrated route
+	var changed []*job // first job of each project with a route that moves
 	moved := map[*Project]map[string]string{}
 	for i := range jobs {
 		select {
@@ -363,7 +367,8 @@ func execute(opts Options, jobs []*job) int {
 		if ctx.Err() != nil {
 			break
 		}
-		if r := results[i]; r.Changed() && r.NewPath != "" {
+		keep(results[i], opts.IncludeTODO)
+		if r := results[i]; r.Writes() && r.NewPath != "" {
 			if moved[jobs[i].proj] == nil {
 				moved[jobs[i].proj] = map[string]string{}
 				changed = append(changed, jobs[i])
@@ -377,6 +382,8 @@ func execute(opts Options, jobs []*job) int {
 		}
 	}
 	wg.Wait()
+	// Importers and tsconfig.json follow the routes that move: nothing
+	// changes for a route that stays.
 	for _, j := range changed {
 		if ctx.Err() != nil {
 			break
@@ -395,7 +402,7 @@ func execute(opts Options, jobs []*job) int {
 
 // interruptedLine is the one summary line of an interrupted run: what was
 // done, and that the rest is untouched.
-func interruptedLine(sum Summary, left int, write bool) string {
+func interruptedLine(sum *Summary, left int, write bool) string {
 	s := sum.String() + fmt.Sprintf("; interrupted: %d files not processed", left)
 	if write {
 		s += "; every file listed as written is complete, the rest are untouched; run routemod again to finish"
@@ -432,7 +439,7 @@ func makeBatches(jobs []*job, workers int) [][]int {
 // emitter prints or writes results one at a time, in order.
 type emitter struct {
 	opts    Options
-	sum     Summary
+	sum     *Summary
 	json    *jsonReport
 	total   int
 	done    int
@@ -444,7 +451,7 @@ type emitter struct {
 }
 
 func newEmitter(opts Options, total int) *emitter {
-	e := &emitter{opts: opts, sum: Summary{}, total: total, start: time.Now()}
+	e := &emitter{opts: opts, sum: NewSummary(), total: total, start: time.Now()}
 	if opts.JSON {
 		e.json = &jsonReport{w: opts.Stdout}
 		e.json.begin()
@@ -456,7 +463,7 @@ func (e *emitter) emit(j *job, r *Result) {
 	o := e.opts
 	if r.Changed() {
 		e.pending = true
-		if o.Write && !o.Check {
+		if o.Write && !o.Check && !r.Kept {
 			e.write(j, r)
 		}
 		if r.Changed() && showDiff(o) { // a failed write is no longer a change
@@ -464,9 +471,18 @@ func (e *emitter) emit(j *job, r *Result) {
 			if d == nil {
 				d = UnifiedDiff(r.Path, outName(r), r.orig, r.out)
 			}
-			if o.JSON {
+			switch {
+			case o.JSON:
 				r.Diff = string(d)
-			} else {
+			case r.Kept:
+				// Not part of the patch --write applies: a preview on stderr.
+				e.clearBar()
+				fmt.Fprintf(o.Stderr, "# %s: needs-review, not in the patch: --write leaves it in pages/api (--include-todo writes it); it would become:\n", r.Path)
+				if o.Color {
+					d = ColorizeDiff(d)
+				}
+				o.Stderr.Write(d)
+			default:
 				if o.Color {
 					d = ColorizeDiff(d)
 				}
@@ -474,7 +490,7 @@ func (e *emitter) emit(j *job, r *Result) {
 			}
 		}
 	}
-	e.sum[r.Status]++
+	e.sum.add(r)
 	if e.json != nil {
 		if err := e.json.add(r); err != nil {
 			fmt.Fprintf(o.Stderr, "routemod: %v\n", err)
@@ -486,7 +502,7 @@ func (e *emitter) emit(j *job, r *Result) {
 			prefix = filepath.ToSlash(filepath.Join(r.Root, r.Path))
 		}
 		switch {
-		case r.Status == StatusSkipped || r.Status == StatusError:
+		case r.Status == StatusSkipped || r.Status == StatusError || r.Kept:
 			fmt.Fprintf(o.Stderr, "%s: %s: %s\n", prefix, r.Status, strings.Join(r.Reasons, "; "))
 		case r.Changed() && (o.List || o.Check):
 			fmt.Fprintln(o.Stdout, prefix)
@@ -501,6 +517,10 @@ func (e *emitter) emit(j *job, r *Result) {
 				at = r.Path
 			}
 			for _, t := range r.TODOs {
+				if r.Kept { // the line is in the preview, not on disk
+					fmt.Fprintf(o.Stderr, "%s: would get at %s:%d: TODO(routemod): %s\n", r.Path, at, t.Line, t.Text)
+					continue
+				}
 				fmt.Fprintf(o.Stderr, "%s:%d: TODO(routemod): %s\n", at, t.Line, t.Text)
 			}
 		}
@@ -548,9 +568,9 @@ func tsconfigResult(p *Project) *Result {
 		return nil
 	}
 	if reason := p.outside(name); reason != "" {
-		return &Result{Path: name, Status: StatusSkipped, Reasons: []string{reason + `; "strictNullChecks": false not written there: add it yourself (see the note)`}, Notes: []string{TsconfigNote}}
+		return &Result{Path: name, Kind: KindTsconfig, Status: StatusSkipped, Reasons: []string{reason + `; "strictNullChecks": false not written there: add it yourself (see the note)`}, Notes: []string{TsconfigNote}}
 	}
-	return &Result{Path: name, Status: StatusMigrated, Notes: []string{TsconfigNote}, orig: src, out: out}
+	return &Result{Path: name, Kind: KindTsconfig, Status: StatusMigrated, Notes: []string{TsconfigNote}, orig: src, out: out}
 }
 
 func pagesDirOf(rel string) string {
@@ -593,8 +613,11 @@ func (e *emitter) finish() int {
 		return ExitError
 	}
 	fmt.Fprintln(e.opts.Stderr, e.sum.String())
+	if l := e.sum.KeptLine(e.opts); l != "" {
+		fmt.Fprintln(e.opts.Stderr, l)
+	}
 	switch {
-	case e.sum[StatusError] > 0:
+	case e.sum.Errors() > 0:
 		return ExitError
 	case e.opts.Check && e.pending:
 		return ExitPending

@@ -56,11 +56,15 @@ func run(ctx context.Context, args []string) int {
 		Description: "Without flags routemod prints a unified diff of every change and writes nothing.\n" +
 			"Every file ends in one status: migrated, needs-review (with TODO(routemod) markers),\n" +
 			"unchanged, skipped (with a reason) or error (with a location).\n" +
+			"Only migrated routes move: a needs-review route stays in pages/api as it is, so the\n" +
+			"project keeps building, and its diff is shown on stderr as a preview, apart from the\n" +
+			"patch on stdout; --include-todo writes needs-review routes too, TODOs and all.\n" +
 			"Exit codes: 0 ok, 1 --check found pending changes, 2 errors.\n\n" +
 			"Transforms (for --run):\n" + transforms.Describe(),
 		HideHelpCommand: true,
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write route.ts files and remove the migrated pages/api files"},
+			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write route.ts files and remove the migrated pages/api files; needs-review routes stay in pages/api as they are"},
+			&cli.BoolFlag{Name: "include-todo", Usage: "also migrate needs-review routes, with their TODO(routemod) markers (the project may not build until they are finished)"},
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the files that would change"},
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON report on stdout"},
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 if anything would change; write nothing"},
@@ -92,18 +96,19 @@ func run(ctx context.Context, args []string) int {
 				return fmt.Errorf("--next-version %d: route handlers need Next.js 13.2 or later", v)
 			}
 			code = codemod.Run(codemod.Options{
-				Context:   ctx,
-				Paths:     c.Args().Slice(),
-				Write:     c.Bool("write"),
-				List:      c.Bool("list"),
-				JSON:      c.Bool("json"),
-				Check:     c.Bool("check"),
-				Force:     c.Bool("force"),
-				NextMajor: c.Int("next-version"),
-				Jobs:      c.Int("jobs"),
-				Color:     color,
-				Progress:  isTerminal(os.Stderr),
-				Migrator:  m,
+				Context:     ctx,
+				Paths:       c.Args().Slice(),
+				Write:       c.Bool("write"),
+				List:        c.Bool("list"),
+				JSON:        c.Bool("json"),
+				Check:       c.Bool("check"),
+				Force:       c.Bool("force"),
+				IncludeTODO: c.Bool("include-todo"),
+				NextMajor:   c.Int("next-version"),
+				Jobs:        c.Int("jobs"),
+				Color:       color,
+				Progress:    isTerminal(os.Stderr),
+				Migrator:    m,
 			})
 			return nil
 		},

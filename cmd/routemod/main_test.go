@@ -109,7 +109,7 @@ func TestDryRunDiffAppliesWithGit(t *testing.T) {
 	if !strings.Contains(out, "rename from pages/api/hello.js\nrename to app/api/hello/route.js\n") {
 		t.Errorf("diff does not show the move:\n%s", out)
 	}
-	if !strings.Contains(errOut, "routemod: 2 files: 2 migrated") {
+	if !strings.Contains(errOut, "routemod: 2 routes: 2 migrated") {
 		t.Errorf("summary line missing: %s", errOut)
 	}
 	// git apply of the dry-run diff gives exactly what --write writes.
@@ -311,5 +311,90 @@ func TestRunSelectsTransforms(t *testing.T) {
 	}
 	if _, errOut, code := routemod(t, dir, "--write", "--check"); code != 2 || !strings.Contains(errOut, "cannot be used together") {
 		t.Errorf("--write --check: exit %d: %s", code, errOut)
+	}
+}
+
+const streaming = `export default function handler(req, res) {
+  res.write("a");
+  res.end("b");
+}
+`
+
+// A needs-review route stays in pages/api as it is unless --include-todo:
+// the patch on stdout is what --write does, its preview goes to stderr.
+func TestNeedsReviewStaysWithoutIncludeTODO(t *testing.T) {
+	files := map[string]string{"pages/api/hello.js": hello, "pages/api/stream.js": streaming}
+	dir := project(t, files)
+	out, errOut, code := routemod(t, dir)
+	if code != 0 {
+		t.Fatalf("dry run: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "rename to app/api/hello/route.js") || strings.Contains(out, "stream") {
+		t.Errorf("the patch must hold the migrated route only:\n%s", out)
+	}
+	for _, want := range []string{
+		"# pages/api/stream.js: needs-review, not in the patch: --write leaves it in pages/api (--include-todo writes it); it would become:\ndiff --git a/pages/api/stream.js b/app/api/stream/route.js\n",
+		"+  // TODO(routemod): res.write",
+		"pages/api/stream.js: needs-review: stays in pages/api as it is, so the project keeps building; --include-todo writes it with its TODOs\n",
+		"pages/api/stream.js: would get at app/api/stream/route.js:2: TODO(routemod): res.write",
+		"routemod: 2 routes: 1 migrated, 1 needs-review, 0 unchanged, 0 skipped, 0 error\n",
+		"routemod: 1 needs-review route shown on stderr but not in the patch: --write leaves it in pages/api (--include-todo writes it with its TODOs)\n",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("dry run stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+
+	out, errOut, code = routemod(t, dir, "--check")
+	if code != 1 || strings.TrimSpace(out) != "pages/api/hello.js" || !strings.Contains(errOut, "pages/api/stream.js: needs-review: stays in pages/api") {
+		t.Errorf("--check: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
+	out, _, code = routemod(t, dir, "--json")
+	var rep struct {
+		Files []struct {
+			Path, Kind, Status, Diff string
+			Kept                     bool
+		}
+		Summary map[string]int
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 {
+		t.Fatalf("--json: exit %d, %v\n%s", code, err, out)
+	}
+	if len(rep.Files) != 2 || rep.Files[1].Path != "pages/api/stream.js" || !rep.Files[1].Kept || rep.Files[1].Kind != "route" || !strings.Contains(rep.Files[1].Diff, "TODO(routemod)") || rep.Files[0].Kept {
+		t.Errorf("--json: %+v", rep.Files)
+	}
+	if rep.Summary["kept"] != 1 || rep.Summary["migrated"] != 1 || rep.Summary["needs-review"] != 1 {
+		t.Errorf("--json summary: %v", rep.Summary)
+	}
+
+	out, errOut, code = routemod(t, dir, "--write")
+	if code != 0 {
+		t.Fatalf("--write: exit %d: %s", code, errOut)
+	}
+	got := snapshot(t, dir)
+	if got["pages/api/stream.js"] != streaming {
+		t.Errorf("a needs-review route changed:\n%s", got["pages/api/stream.js"])
+	}
+	if _, ok := got["app/api/stream/route.js"]; ok {
+		t.Error("a needs-review route was written without --include-todo")
+	}
+	if _, ok := got["app/api/hello/route.js"]; !ok {
+		t.Errorf("the migrated route was not written: %s", out)
+	}
+	if !strings.Contains(errOut, "routemod: 1 needs-review route left in pages/api as it was, so the project keeps building; --write --include-todo writes it with its TODOs") {
+		t.Errorf("--write stderr: %s", errOut)
+	}
+
+	dir = project(t, files)
+	if _, errOut, code = routemod(t, dir, "--write", "--include-todo"); code != 0 {
+		t.Fatalf("--write --include-todo: exit %d: %s", code, errOut)
+	}
+	got = snapshot(t, dir)
+	if _, ok := got["pages/api/stream.js"]; ok || !strings.Contains(got["app/api/stream/route.js"], "TODO(routemod)") {
+		t.Errorf("--include-todo did not write the needs-review route with its TODO: %v", got)
+	}
+	if strings.Contains(errOut, "left in pages/api") {
+		t.Errorf("--include-todo still reports a kept route: %s", errOut)
 	}
 }
