@@ -127,7 +127,7 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 		if neg && st.ChildByField("alternative") == nil && exits(m.src, st.ChildByField("consequence"), m.h.res) {
 			// if (req.method !== "POST") return res.status(405)...  => export POST
 			if m.mentionsMethodIn(stmts[i+1:]) {
-				return false
+				return m.splitWithin(stmts, i, pre, set)
 			}
 			rest := m.span(m.h.body, stmts, i+1, len(stmts))
 			m.funcs = []*outFunc{{methods: sortMethods(set), parts: append(pre, rest), tail: m.h.body}}
@@ -151,6 +151,38 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 		return m.splitSwitch(stmts, i, pre)
 	}
 	return false
+}
+
+// splitWithin splits the dispatch that follows a guard letting only set
+// through: its arms and its fallback serve only those methods.
+//
+//	if (!["GET", "POST"].includes(req.method)) return 405; if (method === "GET") { a } b => export GET(a), POST(b)
+func (m *migration) splitWithin(stmts []*Node, i int, pre []part, set []string) bool {
+	if m.universe != nil {
+		return false // one guard deep
+	}
+	for k := i + 1; k < len(stmts); k++ {
+		if !m.mentionsMethod(stmts[k]) || m.isAliasDecl(stmts[k]) {
+			continue
+		}
+		inner := append(append([]part{}, pre...), m.span(m.h.body, stmts, i+1, k))
+		m.universe = sortMethods(set)
+		ok := m.splitAt(stmts, k, inner)
+		m.universe = nil
+		if !ok {
+			m.funcs = nil
+		}
+		return ok
+	}
+	return false
+}
+
+// served are the methods the dispatch being read can see.
+func (m *migration) served() []string {
+	if m.universe != nil {
+		return m.universe
+	}
+	return servedByDefault
 }
 
 // splitIfChain handles `if (GET) {} else if (POST) {} else {}` and runs of
@@ -177,7 +209,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 				return false
 			}
 			cons := cur.ChildByField("consequence")
-			a := arm{methods: newMethods(set, covered), parts: []part{m.branchPart(cons)}, ends: []*Node{cons}, body: cons}
+			a := arm{methods: m.newMethods(set, covered), parts: []part{m.branchPart(cons)}, ends: []*Node{cons}, body: cons}
 			arms = append(arms, a)
 			alt := cur.ChildByField("alternative")
 			cur = nil
@@ -219,7 +251,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 		// if (GET) return a; if (req.method !== "POST") return 405; rest => export GET(a), POST(rest)
 		if set, neg, ok := m.methodTest(post[0].ChildByField("condition")); ok && neg && exits(m.src, post[0].ChildByField("consequence"), m.h.res) && !m.mentionsMethodIn(post[1:]) {
 			rest := m.span(m.h.body, stmts, j+1, len(stmts))
-			arms = append(arms, arm{methods: newMethods(set, covered), parts: []part{rest}})
+			arms = append(arms, arm{methods: m.newMethods(set, covered), parts: []part{rest}})
 			m.finishArms(arms, covered, pre, nil, nil)
 			return true
 		}
@@ -320,10 +352,10 @@ func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
 			fallback, fallbackNodes = []part{p}, []*Node{c}
 			if len(group) > 0 {
 				// case "X": default: ... — X shares the default's code.
-				arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}, body: c})
+				arms = append(arms, arm{methods: m.newMethods(group, covered), parts: []part{p}, ends: []*Node{c}, body: c})
 			}
 		} else {
-			arms = append(arms, arm{methods: newMethods(group, covered), parts: []part{p}, ends: []*Node{c}, body: c})
+			arms = append(arms, arm{methods: m.newMethods(group, covered), parts: []part{p}, ends: []*Node{c}, body: c})
 		}
 		group = nil
 	}
@@ -372,7 +404,7 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		return
 	}
 	var rest []string
-	for _, meth := range servedByDefault {
+	for _, meth := range m.served() {
 		if !covered[meth] {
 			rest = append(rest, meth)
 		}
@@ -383,16 +415,11 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 	for _, n := range fallbackNodes {
 		m.endContainers[n] = true
 	}
-	tail := m.h.body
-	if n := fallbackNodes[0]; len(fallbackNodes) == 1 && (n.Kind == "statement_block" || n.Kind == "switch_default") {
-		if len(fallback) == 1 {
-			tail = n
-		}
-		if m.clashes(n) {
-			fallback[0].block = true
-		}
-	}
+	tail := m.fallbackTail(fallbackNodes, fallback)
 	m.funcs = append(m.funcs, &outFunc{methods: rest, parts: append(append([]part{}, pre...), fallback...), tail: tail})
+	if m.universe != nil {
+		return // the code after a guard's dispatch serves the methods the guard let through
+	}
 	if m.answers405(fallbackNodes) {
 		// default: console.warn(...); res.status(405).end() => kept, and the note says it answers 405
 		m.f.Note("the branch for other methods can answer 405 but routemod cannot tell that is all it does, so it is kept: it is exported under %s, as pages ran it for them (without it Next.js answers them 405 itself)", strings.Join(rest, ", "))
@@ -425,6 +452,21 @@ func (m *migration) answers405(nodes []*Node) bool {
 		})
 	}
 	return found
+}
+
+// fallbackTail is the container whose end ends the fallback's function;
+// a lone block that declares a name the shared code declares keeps its braces.
+func (m *migration) fallbackTail(fallbackNodes []*Node, fallback []part) *Node {
+	tail := m.h.body
+	if n := fallbackNodes[0]; len(fallbackNodes) == 1 && (n.Kind == "statement_block" || n.Kind == "switch_default") {
+		if len(fallback) == 1 {
+			tail = n
+		}
+		if m.clashes(n) {
+			fallback[0].block = true
+		}
+	}
+	return tail
 }
 
 // rejectsMethod reports whether a fallback only answers 405: it sends a
@@ -488,9 +530,12 @@ func (m *migration) isResStatement(e *Node) bool {
 	return e != nil && m.h.res != "" && isIdent(m.src, e, m.h.res)
 }
 
-func newMethods(set []string, covered map[string]bool) []string {
+func (m *migration) newMethods(set []string, covered map[string]bool) []string {
 	var out []string
 	for _, s := range sortMethods(set) {
+		if m.universe != nil && !contains(m.universe, s) {
+			continue // a method the guard before answered 405
+		}
 		if !covered[s] {
 			covered[s] = true
 			out = append(out, s)
@@ -773,4 +818,13 @@ func (m *migration) topDecls(stmts []*Node) map[string]bool {
 		}
 	}
 	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

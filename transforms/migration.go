@@ -46,6 +46,9 @@ type migration struct {
 	switchFold bool
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.
 	switchTrue bool
+	// universe are the methods a guard lets through to the dispatch being
+	// read (nil: every method).
+	universe []string
 }
 
 func newMigration(f *codemod.File) *migration {
