@@ -3,9 +3,10 @@ package codemod
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"strconv"
 	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // diffContext is the number of unchanged lines shown around each change.
@@ -46,64 +47,39 @@ func UnifiedDiff(oldPath, newPath string, oldText, newText []byte) []byte {
 	return buf.Bytes()
 }
 
-// diffLines computes a minimal line-level edit script from oldText to newText (fewest removed plus added lines).
-// The common leading and trailing lines are kept as they are; the lines in between are interned to ints and compared
-// with Myers' O((N+M)D) greedy algorithm in its linear-space form. Every text is a substring of oldText or newText, and
-// within each changed region the removed lines come before the added ones, as in git.
+// diffLines returns the line-level edit script from oldText to newText, computed by go-diff in line mode:
+// DiffLinesToChars turns each distinct line into one rune, DiffMain diffs the two rune strings, and DiffCharsToLines
+// turns the runes back into lines. Every text keeps its "\n" (absent only on a file's last line) and any "\r" byte for
+// byte, and within each changed region the removed lines come before the added ones (DiffMain's final merge puts
+// deletions first), as in git.
 func diffLines(oldText, newText string) []diffLine {
-	na, nb := diffCountLines(oldText), diffCountLines(newText)
-	all := diffSplitLines(make([]string, 0, na+nb), oldText)
-	all = diffSplitLines(all, newText)
-	a, b := all[:na:na], all[na:]
+	dmp := diffmatchpatch.New()
+	// No deadline: with one, the diff would depend on the machine's load (past it go-diff gives up and returns a coarser
+	// diff) and go-diff would try a half-match shortcut that need not be minimal. Without one the diff is minimal and the
+	// same on every run; go-diff trims the common leading and trailing lines before its search, and routes are short.
+	dmp.DiffTimeout = 0
+	chars1, chars2, lineArray := dmp.DiffLinesToChars(oldText, newText)
+	// checklines false: the texts are already one rune per line, and line mode would split them again at whichever
+	// line's rune happens to be '\n'.
+	diffs := dmp.DiffCharsToLines(dmp.DiffMain(chars1, chars2, false), lineArray)
 
-	pre := 0
-	for pre < na && pre < nb && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < na-pre && suf < nb-pre && a[na-1-suf] == b[nb-1-suf] {
-		suf++
-	}
-	midA, midB := a[pre:na-suf], b[pre:nb-suf]
-
-	// idA and idB hold the interned middle lines, diffEdited where a line is removed or added.
-	var idA, idB []int32
-	added := len(midB)
-	if len(midA) > 0 && len(midB) > 0 {
-		idA, idB = diffEditScript(midA, midB)
-		added = 0
-		for _, id := range idB {
-			if id == diffEdited {
-				added++
+	lines := make([]diffLine, 0, diffCountLines(oldText)+diffCountLines(newText))
+	for _, d := range diffs {
+		kind := byte(' ')
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			kind = '-'
+		case diffmatchpatch.DiffInsert:
+			kind = '+'
+		}
+		for text := d.Text; text != ""; {
+			end := strings.IndexByte(text, '\n') + 1
+			if end == 0 {
+				end = len(text)
 			}
+			lines = append(lines, diffLine{kind: kind, text: text[:end]})
+			text = text[end:]
 		}
-	}
-	removed := func(i int) bool { return idA == nil || idA[i] == diffEdited }
-	inserted := func(j int) bool { return idB == nil || idB[j] == diffEdited }
-
-	lines := make([]diffLine, 0, na+added)
-	for _, text := range a[:pre] {
-		lines = append(lines, diffLine{kind: ' ', text: text})
-	}
-	for i, j := 0, 0; i < len(midA) || j < len(midB); {
-		if i < len(midA) && j < len(midB) && !removed(i) && !inserted(j) {
-			lines = append(lines, diffLine{kind: ' ', text: midA[i]})
-			i, j = i+1, j+1
-			continue
-		}
-		i0, j0 := i, j
-		for ; i < len(midA) && removed(i); i++ {
-			lines = append(lines, diffLine{kind: '-', text: midA[i]})
-		}
-		for ; j < len(midB) && inserted(j); j++ {
-			lines = append(lines, diffLine{kind: '+', text: midB[j]})
-		}
-		if i == i0 && j == j0 {
-			panic("codemod: diff edit script keeps different numbers of old and new lines")
-		}
-	}
-	for _, text := range a[na-suf:] {
-		lines = append(lines, diffLine{kind: ' ', text: text})
 	}
 	return lines
 }
@@ -115,213 +91,6 @@ func diffCountLines(text string) int {
 		n++
 	}
 	return n
-}
-
-// diffSplitLines appends the lines of text to dst, each a substring of text with its "\n" (absent only on a last line
-// that has none) and any "\r", and returns the extended slice.
-func diffSplitLines(dst []string, text string) []string {
-	for text != "" {
-		end := strings.IndexByte(text, '\n') + 1
-		if end == 0 {
-			end = len(text)
-		}
-		dst = append(dst, text[:end])
-		text = text[end:]
-	}
-	return dst
-}
-
-// diffEdited marks a removed or added line in the id slices of diffEditScript; interned ids are never negative.
-const diffEdited int32 = -1
-
-// diffSeed seeds the line hashes of diffEditScript; ids do not depend on it, so neither does the diff.
-var diffSeed = maphash.MakeSeed()
-
-// diffEditScript interns the lines of a and b (both non-empty) to ids, the index of each line's first occurrence in a
-// followed by b, and computes a shortest edit script between them. It returns the ids of a and of b, with each line
-// that the script removes (in a) or adds (in b) set to diffEdited.
-// A line found on one side only is always edited, so it is marked at once and left out of the Myers search: that
-// changes neither the length of the script nor its validity, and most changed lines are such lines.
-func diffEditScript(a, b []string) (idA, idB []int32) {
-	n := len(a) + len(b)
-	size := 2
-	for size < 2*n {
-		size <<= 1
-	}
-	// One allocation: the ids; an open-addressing table at most half full (entry i+1 stands for line i, 0 for
-	// empty), reused as per-id flags; the searched ids and their positions; the two Myers vectors of n+1 diagonals.
-	buf := make([]int32, n+size+2*n+2*(n+1))
-	ids, table, rest := buf[:n], buf[n:n+size], buf[n+size:]
-	line := func(i int) string {
-		if i < len(a) {
-			return a[i]
-		}
-		return b[i-len(a)]
-	}
-	mask := uint64(size - 1)
-	for i := range n {
-		text := line(i)
-		for h := maphash.String(diffSeed, text) & mask; ; h = (h + 1) & mask {
-			e := int(table[h])
-			if e == 0 {
-				table[h] = int32(i + 1)
-				ids[i] = int32(i)
-				break
-			}
-			if line(e-1) == text {
-				ids[i] = int32(e - 1)
-				break
-			}
-		}
-	}
-
-	// sides[id] has bit 1 when the line occurs in a, bit 2 when it occurs in b.
-	const inA, inB = 1, 2
-	sides := table[:n]
-	clear(sides)
-	idA, idB = ids[:len(a)], ids[len(a):]
-	for _, id := range idA {
-		sides[id] |= inA
-	}
-	for _, id := range idB {
-		sides[id] |= inB
-	}
-	// Move the ids found on both sides to search (a's, then b's), their indexes in ids to pos; mark the others.
-	search, pos := rest[:0:n], rest[n:2*n]
-	for i, id := range ids {
-		if sides[id] == inA|inB {
-			pos[len(search)] = int32(i)
-			search = append(search, id)
-		} else {
-			ids[i] = diffEdited
-		}
-	}
-	sa := 0
-	for sa < len(search) && pos[sa] < int32(len(a)) {
-		sa++
-	}
-	if sa > 0 && sa < len(search) {
-		v := rest[2*n:]
-		m := diffMyers{a: search[:sa], b: search[sa:], vf: v[:n+1], vb: v[n+1:], off: len(search) - sa}
-		m.compare(0, sa, 0, len(search)-sa)
-	}
-	for t, id := range search {
-		if id == diffEdited {
-			ids[pos[t]] = diffEdited
-		}
-	}
-	return idA, idB
-}
-
-// diffMyers computes a shortest edit script between the id sequences a and b with Myers' linear-space algorithm,
-// setting the removed elements of a and the added elements of b to diffEdited.
-// In the edit graph of a[aLo:aHi] against b[bLo:bHi] (n×m), a path runs from (0, 0) to (n, m): a step right removes an
-// element of a, a step down adds one of b, and a free diagonal step keeps a pair of equal elements. Diagonal k holds
-// the points with x-y == k. vf[k+off] and vb[k+off] hold the furthest x reached on diagonal k by the forward search
-// from (0, 0) and by the backward search from (n, m) (the latter in the coordinates of the reversed sequences).
-type diffMyers struct {
-	a, b   []int32
-	vf, vb []int32
-	off    int
-}
-
-// compare marks a shortest edit script from a[aLo:aHi] to b[bLo:bHi].
-func (m *diffMyers) compare(aLo, aHi, bLo, bHi int) {
-	for {
-		for aLo < aHi && bLo < bHi && m.a[aLo] == m.b[bLo] {
-			aLo, bLo = aLo+1, bLo+1
-		}
-		for aLo < aHi && bLo < bHi && m.a[aHi-1] == m.b[bHi-1] {
-			aHi, bHi = aHi-1, bHi-1
-		}
-		if aLo == aHi {
-			for j := bLo; j < bHi; j++ {
-				m.b[j] = diffEdited
-			}
-			return
-		}
-		if bLo == bHi {
-			for i := aLo; i < aHi; i++ {
-				m.a[i] = diffEdited
-			}
-			return
-		}
-		// Both sides are non-empty and differ at both ends, so at least two edits are needed, and the middle point
-		// splits them into two non-empty halves: the recursion ends, at a depth logarithmic in the edit count.
-		x, y := m.middle(aLo, aHi, bLo, bHi)
-		m.compare(aLo, x, bLo, y)
-		aLo, bLo = x, y
-	}
-}
-
-// middle returns a point (x, y), in absolute indexes, on a shortest edit path from a[aLo:aHi] to b[bLo:bHi] (both
-// non-empty) where the D edits of the path divide into ceil(D/2) before it and floor(D/2) after it.
-//
-// The forward search extends, for d = 0, 1, ..., the furthest point on each diagonal that d edits reach from (0, 0);
-// the backward search does the same from (n, m). The points d edits reach on a diagonal are exactly those up to the
-// furthest one (the edit distance never decreases along a diagonal), so the searches meet on diagonal k, with d and d'
-// edits, when the forward x is at or past the backward x; the first meeting, checked after each half step, gives
-// d+d' == D. The searches only ever visit points inside the grid.
-func (m *diffMyers) middle(aLo, aHi, bLo, bHi int) (int, int) {
-	a, b := m.a[aLo:aHi], m.b[bLo:bHi]
-	n, mm := len(a), len(b)
-	delta := n - mm // the diagonal of (n, m); D has its parity
-	odd := delta&1 != 0
-	// Index diagonal k, -mm <= k <= n, at k+mm.
-	vf, vb := m.vf[m.off-mm:m.off+n+1], m.vb[m.off-mm:m.off+n+1]
-	for d := 0; ; d++ {
-		// The diagonals that d edits reach: |k| <= d, inside the grid, with the parity of d.
-		lo, hi := max(-d, -mm), min(d, n)
-		if (lo+d)&1 != 0 {
-			lo++
-		}
-		if (hi+d)&1 != 0 {
-			hi--
-		}
-		for k := lo; k <= hi; k += 2 {
-			x := diffReach(vf, d, k, n, mm)
-			y := x - k
-			for x < n && y < mm && a[x] == b[y] {
-				x, y = x+1, y+1
-			}
-			vf[k+mm] = int32(x)
-			// With D odd, meet the backward search of d-1 edits: D == 2d-1. Its diagonal r is k seen from (n, m).
-			if r := delta - k; odd && r > -d && r < d && r >= -mm && r <= n && x+int(vb[r+mm]) >= n {
-				return aLo + x, bLo + y
-			}
-		}
-		for k := lo; k <= hi; k += 2 {
-			x := diffReach(vb, d, k, n, mm)
-			y := x - k
-			for x < n && y < mm && a[n-1-x] == b[mm-1-y] {
-				x, y = x+1, y+1
-			}
-			vb[k+mm] = int32(x)
-			// With D even, meet the forward search of d edits: D == 2d. Split at the forward point.
-			if f := delta - k; !odd && f >= -d && f <= d && f >= -mm && f <= n && int(vf[f+mm])+x >= n {
-				xf := int(vf[f+mm])
-				return aLo + xf, bLo + xf - f
-			}
-		}
-	}
-}
-
-// diffReach returns the furthest x at which d edits first arrive on diagonal k of an n×m edit graph (n, m >= 1), before
-// following equal elements: one step right from diagonal k-1 or one step down from diagonal k+1, taken from the furthest
-// point of d-1 edits there (v, indexed k+m) or, if that point is on the grid's edge, from the last one that can take the
-// step. For d == 0 it is the start, 0.
-func diffReach(v []int32, d, k, n, m int) int {
-	if d == 0 {
-		return 0
-	}
-	x := -1
-	if k > -d && k > -m { // diagonal k-1 was reached with d-1 edits
-		x = min(int(v[k-1+m])+1, n)
-	}
-	if k < d && k < n { // diagonal k+1 was reached with d-1 edits
-		x = max(x, min(int(v[k+1+m]), m+k))
-	}
-	return x
 }
 
 // diffHasChanges reports whether lines contains an added or removed line.
