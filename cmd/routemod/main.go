@@ -62,6 +62,7 @@ func run(ctx context.Context, args []string) int {
 			"Exit codes: 0 ok, 1 --check found pending changes, 2 errors.\n\n" +
 			"Transforms (for --run):\n" + transforms.Describe(),
 		HideHelpCommand: true,
+		Version:         versionString(),
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write route.ts files and remove the migrated pages/api files; needs-review routes stay in pages/api as they are"},
 			&cli.BoolFlag{Name: "include-todo", Usage: "also migrate needs-review routes, with their TODO(routemod) markers (the project may not build until they are finished)"},
