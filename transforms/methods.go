@@ -304,7 +304,7 @@ func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
 			}
 			group = append(group, set...)
 		} else if c.Kind == "switch_case" {
-			v, ok := stringValue(m.src, c.ChildByField("value"))
+			v, ok := m.methodLiteral(c.ChildByField("value"))
 			v = m.normMethod(v)
 			if !ok || !isHTTPMethod(v) {
 				return false

@@ -32,11 +32,11 @@ func (m *migration) methodTest(n *Node) (set []string, neg bool, ok bool) {
 		switch op {
 		case "===", "==", "!==", "!=":
 			ref, lit := l, r
-			if _, isStr := stringValue(m.src, l); isStr {
+			if _, isLit := m.methodLiteral(l); isLit {
 				ref, lit = r, l
 			}
 			fold, isRef := m.methodRef(ref)
-			v, isStr := stringValue(m.src, lit)
+			v, isStr := m.methodLiteral(lit)
 			if !isRef || !isStr {
 				return nil, false, false
 			}
@@ -74,7 +74,7 @@ func (m *migration) methodTest(n *Node) (set []string, neg bool, ok bool) {
 			if el.Kind == "comment" {
 				continue
 			}
-			v, isStr := stringValue(m.src, el)
+			v, isStr := m.methodLiteral(el)
 			if fold {
 				v = strings.ToUpper(v)
 			}
@@ -128,8 +128,9 @@ func (m *migration) normMethod(v string) string {
 	return v
 }
 
-// methodAliases finds `const { method } = req` and `const method =
-// req.method` among the statements before any dispatch.
+// methodAliases finds `const { method } = req`, `const method =
+// req.method` and `const method = req.method || "GET"` among the
+// statements before any dispatch.
 func (m *migration) methodAliases(stmts []*Node) map[string]bool {
 	al := map[string]bool{}
 	for _, st := range stmts {
@@ -152,6 +153,16 @@ func (m *migration) aliasDecl(st *Node) string {
 	name, value := ds[0].ChildByField("name"), codemod.Unparen(ds[0].ChildByField("value"))
 	if value == nil {
 		return ""
+	}
+	for value.Kind == "as_expression" || value.Kind == "non_null_expression" {
+		value = codemod.Unparen(value.NamedChildren()[0])
+	}
+	if value.Kind == "binary_expression" {
+		// const method = req.method || "GET" — a request always has a method
+		op := m.text(value.ChildByField("operator"))
+		if _, isStr := stringValue(m.src, value.ChildByField("right")); isStr && (op == "||" || op == "??") {
+			value = codemod.Unparen(value.ChildByField("left"))
+		}
 	}
 	if name.Kind == "identifier" && value.Kind == "member_expression" {
 		obj, prop, _ := member(m.src, value)
@@ -257,4 +268,130 @@ func (m *migration) mentionsMethodIn(nodes []*Node) bool {
 		}
 	}
 	return false
+}
+
+// methodLiteral reads a method name written as a string literal, or as a
+// member of a module-level string enum or constant object the file never
+// changes nor exports:
+//
+//	case "GET":                                     => GET
+//	enum Method { GET = "GET" } ... case Method.GET: => GET
+//	const Method = { GET: "GET" } (or Object.freeze, as const) ... Method.GET => GET
+func (m *migration) methodLiteral(n *Node) (string, bool) {
+	if v, ok := stringValue(m.src, n); ok {
+		return v, true
+	}
+	n = codemod.Unparen(n)
+	if n == nil || n.Kind != "member_expression" {
+		return "", false
+	}
+	obj, key, ok := member(m.src, n)
+	if !ok || obj == nil || obj.Kind != "identifier" {
+		return "", false
+	}
+	name := m.text(obj)
+	for _, st := range m.f.Root.Children {
+		if st.Kind == "export_statement" {
+			if d := st.ChildByField("declaration"); d != nil && d.Kind == "enum_declaration" {
+				st = d // export enum Method {...}: other modules cannot change it either
+			}
+		}
+		switch st.Kind {
+		case "enum_declaration":
+			// enum Method { GET = "GET" }: its members cannot be reassigned
+			if !isIdent(m.src, st.ChildByField("name"), name) {
+				continue
+			}
+			for _, e := range st.ChildByField("body").NamedChildren() {
+				if e.Kind == "enum_assignment" && m.text(e.ChildByField("name")) == key {
+					return stringValue(m.src, e.ChildByField("value"))
+				}
+			}
+		case "lexical_declaration":
+			if !strings.HasPrefix(m.text(st), "const") {
+				continue
+			}
+			for _, d := range st.NamedChildren() {
+				if d.Kind != "variable_declarator" || !isIdent(m.src, d.ChildByField("name"), name) {
+					continue
+				}
+				obj := constObject(m, d.ChildByField("value"))
+				if obj == nil || !m.onlyMemberReads(name, d) {
+					return "", false
+				}
+				for _, p := range obj.NamedChildren() {
+					if p.Kind != "pair" {
+						continue
+					}
+					k := p.ChildByField("key")
+					ks := m.text(k)
+					if s, isStr := stringValue(m.src, k); isStr {
+						ks = s
+					}
+					if ks == key {
+						return stringValue(m.src, p.ChildByField("value"))
+					}
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// constObject unwraps `{...}`, `{...} as const` and `Object.freeze({...})`.
+func constObject(m *migration, v *Node) *Node {
+	v = codemod.Unparen(v)
+	for v != nil && (v.Kind == "as_expression" || v.Kind == "satisfies_expression") {
+		v = codemod.Unparen(v.NamedChildren()[0])
+	}
+	if v != nil && v.Kind == "call_expression" && m.text(v.ChildByField("function")) == "Object.freeze" {
+		if a := callArgs(v); len(a) == 1 {
+			v = codemod.Unparen(a[0])
+		}
+	}
+	if v == nil || v.Kind != "object" {
+		return nil
+	}
+	for _, p := range v.NamedChildren() {
+		if p.Kind != "pair" && p.Kind != "comment" {
+			return nil // a spread or a method
+		}
+	}
+	return v
+}
+
+// onlyMemberReads reports whether every other use of name in the file is a
+// read of one of its properties: never assigned, passed on or exported.
+func (m *migration) onlyMemberReads(name string, decl *Node) bool {
+	ok := true
+	m.f.Root.Walk(func(n *Node) bool {
+		if !ok || decl.Contains(n) {
+			return ok && !decl.Contains(n)
+		}
+		switch n.Kind {
+		case "identifier", "shorthand_property_identifier":
+			if m.text(n) != name {
+				return true
+			}
+			p := n.Parent
+			if n.Kind == "shorthand_property_identifier" || p == nil || p.Kind != "member_expression" || n.Field != "object" || inAssignTarget(m, p) {
+				ok = false
+			}
+			if p != nil && p.Kind == "member_expression" && p.Parent != nil && p.Parent.Kind == "call_expression" && p.Field == "function" {
+				ok = false // Method.x(): a method call may change it
+			}
+		case "export_clause":
+			if strings.Contains(m.text(n), name) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	if ok {
+		// export const Method = {...}
+		if st := decl.Parent; st != nil && st.Parent != nil && st.Parent.Kind == "export_statement" {
+			ok = false
+		}
+	}
+	return ok
 }
