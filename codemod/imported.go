@@ -13,8 +13,16 @@ import (
 // importedRoutes is what Project.Imported knows, found once per project.
 type importedRoutes struct {
 	once  sync.Once
-	known bool            // false: some import could name a route and cannot be resolved
-	files map[string]bool // route files (slash rel) another source file imports
+	known bool                  // false: some import could name a route and cannot be resolved
+	files map[string]bool       // route files (slash rel) another source file imports
+	by    map[string][]importer // route file => the files that import it (relative specifiers)
+}
+
+// importer is a file that imports a route through a relative specifier.
+type importer struct {
+	from    string // slash rel of the importing file
+	route   bool   // the importing file is itself a route
+	handler bool   // it takes the route's default export, the pages handler: moving the route marks it
 }
 
 // aliasSpecRE matches an import whose specifier is not relative and
@@ -36,6 +44,13 @@ func (p *Project) Imported(rel string) (imported, known bool) {
 	return p.imports.files[rel], true
 }
 
+// importersOf lists the files that import the route file rel through a
+// relative specifier.
+func (p *Project) importersOf(rel string) []importer {
+	p.imports.once.Do(p.findImported)
+	return p.imports.by[rel]
+}
+
 // findImported scans every source file of the project once for the route
 // files it imports.
 func (p *Project) findImported() {
@@ -43,6 +58,7 @@ func (p *Project) findImported() {
 		return
 	}
 	files := map[string]bool{}
+	by := map[string][]importer{}
 	known := true
 	err := filepath.WalkDir(p.Root, func(abs string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -68,10 +84,12 @@ func (p *Project) findImported() {
 		if aliasSpecRE.Match(src) {
 			known = false
 		}
-		dir := path.Dir(filepath.ToSlash(rel))
-		for _, m := range specRE.FindAllSubmatch(src, -1) {
-			if route, ok := moduleFile(path.Join(dir, string(m[3])), p.Moves); ok {
+		rel = filepath.ToSlash(rel)
+		dir := path.Dir(rel)
+		for _, m := range specRE.FindAllSubmatchIndex(src, -1) {
+			if route, ok := moduleFile(path.Join(dir, string(src[m[6]:m[7]])), p.Moves); ok {
 				files[route] = true
+				by[route] = append(by[route], importer{from: rel, route: IsRouteFile(rel), handler: importsHandler(src, m)})
 			}
 		}
 		return nil
@@ -79,5 +97,5 @@ func (p *Project) findImported() {
 	if err != nil {
 		return
 	}
-	p.imports.files, p.imports.known = files, known
+	p.imports.files, p.imports.by, p.imports.known = files, by, known
 }

@@ -91,7 +91,7 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 		line, _ := LineCol(src, m[0])
 		ls := LineStart(src, m[0])
 		stmt := string(src[ls:LineEnd(src, m[1])])
-		if defaultImportRE.MatchString(stmt) || strings.Contains(string(src[m[0]:m[1]]), "require") || strings.Contains(stmt, "import(") {
+		if importsHandler(src, m) {
 			eol := "\n"
 			if strings.HasSuffix(strings.TrimRight(stmt, "\n"), "\r") {
 				eol = "\r\n"
@@ -118,6 +118,14 @@ func repointImports(rel string, src []byte, moved map[string]string) *Result {
 		r.Status = StatusNeedsReview
 	}
 	return r
+}
+
+// importsHandler reports whether the specifier match m (of specRE) takes
+// the module's default export, the pages handler of a route: a default
+// import, a require or a dynamic import.
+func importsHandler(src []byte, m []int) bool {
+	stmt := string(src[LineStart(src, m[0]):LineEnd(src, m[1])])
+	return defaultImportRE.MatchString(stmt) || strings.Contains(string(src[m[0]:m[1]]), "require") || strings.Contains(stmt, "import(")
 }
 
 // ResolveMoved maps a module path (maybe without extension, maybe a

@@ -359,15 +359,7 @@ func execute(opts Options, jobs []*job) int {
 	}
 	var changed []*job // first job of each project with a route that moves
 	moved := map[*Project]map[string]string{}
-	for i := range jobs {
-		select {
-		case <-ready[i]:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		keep(results[i], opts.IncludeTODO)
+	settle := func(i int) {
 		if r := results[i]; r.Writes() && r.NewPath != "" {
 			if moved[jobs[i].proj] == nil {
 				moved[jobs[i].proj] = map[string]string{}
@@ -377,11 +369,31 @@ func execute(opts Options, jobs []*job) int {
 		}
 		em.emit(jobs[i], results[i])
 		results[i] = nil
+	}
+	// Only routes whose migration is complete move, and only when no file
+	// that stays would break (see holds).
+	h := newHolds(jobs, opts.IncludeTODO)
+	for i := range jobs {
+		select {
+		case <-ready[i]:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		if h.decide(jobs[i], i, results[i]) {
+			settle(i)
+		}
 		if last[i] {
 			<-window
 		}
 	}
 	wg.Wait()
+	if ctx.Err() == nil {
+		for _, i := range h.resolve(jobs, results) {
+			settle(i)
+		}
+	}
 	// Importers and tsconfig.json follow the routes that move: nothing
 	// changes for a route that stays.
 	for _, j := range changed {

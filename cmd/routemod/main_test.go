@@ -263,11 +263,30 @@ func TestImportersOfMovedRoutesAreRepointed(t *testing.T) {
 		"lib/types.ts":             "import type { User } from \"../pages/api/users\";\nexport type Users = User[];\n",
 		"lib/unrelated.ts":         "import { x } from \"./x\";\n",
 	})
+	// Without --include-todo the route whose handler a test imports stays,
+	// and so does the test; the type importer follows the route that moves.
+	before := snapshot(t, dir)
 	_, errOut, code := routemod(t, dir, "--write")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	got := snapshot(t, dir)
+	if got["pages/api/hello.js"] != hello || got["__tests__/hello.test.js"] != before["__tests__/hello.test.js"] {
+		t.Errorf("a route whose handler a test imports moved without --include-todo:\n%s", errOut)
+	}
+	if !strings.Contains(errOut, "pages/api/hello.js: skipped: stays in pages/api: __tests__/hello.test.js imports its handler (the default export)") {
+		t.Errorf("the held route's reason is missing:\n%s", errOut)
+	}
+	if got["lib/types.ts"] != "import type { User } from \"../app/api/users/route\";\nexport type Users = User[];\n" {
+		t.Errorf("type importer not re-pointed:\n%s", got["lib/types.ts"])
+	}
+
+	dir = project(t, before)
+	_, errOut, code = routemod(t, dir, "--write", "--include-todo")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got = snapshot(t, dir)
 	if want := "// TODO(routemod): this imported the pages-router handler ../pages/api/hello; it moved to app/api/hello/route.js, which exports one function per method taking a NextRequest: update this code\nimport handler from \"../app/api/hello/route\";\n"; !strings.HasPrefix(got["__tests__/hello.test.js"], want) {
 		t.Errorf("test importer not re-pointed and marked:\n%s", got["__tests__/hello.test.js"])
 	}
