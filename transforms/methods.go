@@ -46,6 +46,7 @@ type arm struct {
 	parts   []part
 	ends    []*Node // containers whose end is the end of the output function
 	body    *Node   // the branch's block or switch case, nil for a guard's rest
+	branch  int     // the index in parts of the branch's own code
 }
 
 // splitMethods decides the output functions from how the handler
@@ -193,13 +194,19 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 	covered := map[string]bool{}
 	var fallback []part
 	var fallbackNodes []*Node
+	// shared are the statements between independent method ifs: they run
+	// for every method no earlier if returned for.
+	//	if (GET) return a; const db = connect(); if (POST) return b(db) => export GET(a), POST(db; b)
+	var shared []part
+	allExit := true
 	j := i
 	for ; j < len(stmts); j++ {
 		st := stmts[j]
-		if st.Kind != "if_statement" {
-			break
-		}
-		if _, neg, ok := m.methodTest(st.ChildByField("condition")); !ok || neg {
+		if !m.isMethodIf(st) {
+			if len(arms) > 0 && fallback == nil && allExit && !m.mentionsMethod(st) && m.methodIfFollows(stmts[j+1:]) {
+				shared = append(shared, m.span(m.h.body, stmts, j, j+1))
+				continue
+			}
 			break
 		}
 		cur := st
@@ -209,7 +216,8 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 				return false
 			}
 			cons := cur.ChildByField("consequence")
-			a := arm{methods: m.newMethods(set, covered), parts: []part{m.branchPart(cons)}, ends: []*Node{cons}, body: cons}
+			a := arm{methods: m.newMethods(set, covered), parts: append(append([]part{}, shared...), m.branchPart(cons)), ends: []*Node{cons}, body: cons, branch: len(shared)}
+			allExit = allExit && exits(m.src, cons, m.h.res)
 			arms = append(arms, a)
 			alt := cur.ChildByField("alternative")
 			cur = nil
@@ -251,7 +259,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 		// if (GET) return a; if (req.method !== "POST") return 405; rest => export GET(a), POST(rest)
 		if set, neg, ok := m.methodTest(post[0].ChildByField("condition")); ok && neg && exits(m.src, post[0].ChildByField("consequence"), m.h.res) && !m.mentionsMethodIn(post[1:]) {
 			rest := m.span(m.h.body, stmts, j+1, len(stmts))
-			arms = append(arms, arm{methods: m.newMethods(set, covered), parts: []part{rest}})
+			arms = append(arms, arm{methods: m.newMethods(set, covered), parts: append(append([]part{}, shared...), rest)})
 			m.finishArms(arms, covered, pre, nil, nil)
 			return true
 		}
@@ -269,12 +277,31 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 			}
 			fallback = append(fallback, tail)
 		} else {
-			fallback = []part{m.span(m.h.body, stmts, j, len(stmts))}
+			fallback = append(append([]part{}, shared...), m.span(m.h.body, stmts, j, len(stmts)))
 			fallbackNodes = post
 		}
 	}
 	m.finishArms(arms, covered, pre, fallback, fallbackNodes)
 	return true
+}
+
+// isMethodIf reports an if whose condition is a positive method test.
+func (m *migration) isMethodIf(st *Node) bool {
+	if st.Kind != "if_statement" {
+		return false
+	}
+	_, neg, ok := m.methodTest(st.ChildByField("condition"))
+	return ok && !neg
+}
+
+// methodIfFollows reports a positive method if among stmts.
+func (m *migration) methodIfFollows(stmts []*Node) bool {
+	for _, st := range stmts {
+		if m.isMethodIf(st) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitSwitch handles `switch (req.method)`.
@@ -386,7 +413,7 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		}
 		if a.body != nil && len(a.parts) > 0 && m.clashes(a.body) {
 			// const x = ...; if (GET) { const x = ... } => the branch keeps its own block
-			a.parts[0].block = true
+			a.parts[a.branch].block = true
 		}
 		fn := &outFunc{methods: a.methods, parts: append(append([]part{}, pre...), a.parts...), tail: m.h.body}
 		if len(a.ends) == 1 {
