@@ -101,11 +101,7 @@ func TestNextDifferential(t *testing.T) {
 	start := time.Now()
 	defer func() { t.Logf("timing: whole test %s", time.Since(start).Round(time.Millisecond)) }()
 
-	for _, tool := range []string{"node", "npm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is required for the real-Next.js differential test and is not on PATH: %v", tool, err)
-		}
-	}
+	needNode(t)
 	e2eDir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -122,14 +118,7 @@ func TestNextDifferential(t *testing.T) {
 	work := workDir(t)
 
 	// One npm ci, shared by every copy of the app through hard links.
-	deps := filepath.Join(work, "deps")
-	for _, f := range []string{"package.json", "package-lock.json"} {
-		copyFile(t, filepath.Join(appDir, f), filepath.Join(deps, f))
-	}
-	t0 := time.Now()
-	run(t, ctx, deps, "npm", "ci", "--no-audit", "--no-fund")
-	t.Logf("timing: npm ci %s", time.Since(t0).Round(time.Millisecond))
-	nodeModules := filepath.Join(deps, "node_modules")
+	nodeModules := installDeps(t, ctx, appDir)
 
 	orig := filepath.Join(work, "orig")
 	copyApp(t, appDir, orig, nodeModules)
@@ -151,10 +140,6 @@ func TestNextDifferential(t *testing.T) {
 		got := serveAndReplay(t, ctx, dir, "reference", reqs)
 		writeJSON(t, filepath.Join(work, "responses-reference.json"), pairUp(reqs, got))
 		compareAll(t, reqs, origResp, got)
-	})
-
-	t.Run("fixtures-typecheck", func(t *testing.T) {
-		typecheckFixtures(t, ctx, filepath.Join(moduleRoot, "fixtures"), filepath.Join(work, "typecheck"), nodeModules)
 	})
 
 	t.Run("routemod", func(t *testing.T) {

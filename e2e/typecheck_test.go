@@ -1,29 +1,98 @@
+//go:build unix
+
 package e2e
 
 import (
-	"context"
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
 
-// tsErrorRE matches one tsc diagnostic line.
-var tsErrorRE = regexp.MustCompile(`^(.+)\(\d+,\d+\): error (TS\d+): (.*)$`)
+// typeAllowed lists the errors the fixture type check accepts on lines that
+// carry no TODO(routemod) marker: each is a hole of issue 24 that another
+// change closes, named by its number, with the exact error it leaves today.
+// An entry that no longer matches any error fails the test: remove it with
+// the fix.
+var typeAllowed = []typeError{
+	// Hole 15 (markers and notes say true things): the Array.isArray guard
+	// rewrite reads ?domain again after the guard, so TypeScript no longer
+	// sees it narrowed to a string.
+	{Fixture: "request-query-array-test", File: "app/api/more/route.ts", Code: "TS2532", Message: "Object is possibly 'undefined'."},
+	// Hole 15: the fixture's own input calls node-fetch's Response.buffer() on
+	// the global fetch's Response (an error before the migration too; import
+	// fetch from node-fetch in the input, or leave .buffer() out).
+	{Fixture: "response-send-typed", File: "app/api/proxy-js/route.js", Code: "TS2339", Message: "Property 'buffer' does not exist on type 'Response'."},
+	// Hole 3 (header values must be strings): .js outputs still pass a number
+	// to Headers.set.
+	{Fixture: "response-header-number", File: "app/api/length-js/route.js", Code: "TS2345", Message: "Argument of type 'number' is not assignable to parameter of type 'string'."},
+	{Fixture: "response-status-headers", File: "app/api/status-code-js/route.js", Code: "TS2345", Message: "Argument of type 'number' is not assignable to parameter of type 'string'."},
+}
 
-// typecheckFixtures runs tsc, against the real next 16 types, over every
-// TypeScript route.ts the golden fixtures hold (needs-review files, which
-// carry TODO markers by design, and cases for another Next.js major excepted), so no golden can hold code that
-// does not compile on Next.js 16. A module the fixture does not ship (a
-// third-party package) may be missing; nothing else may fail.
-func typecheckFixtures(t *testing.T, ctx context.Context, fixtures, dir, nodeModules string) {
+// typeError is one diagnostic of typecheck.mjs.
+type typeError struct {
+	Fixture        string `json:"fixture"`
+	File           string `json:"file"`
+	Line           int    `json:"line"`
+	Code           string `json:"code"`
+	Message        string `json:"message"`
+	Marked         bool   `json:"marked"`
+	MissingPackage bool   `json:"missingPackage"`
+}
+
+func (e typeError) String() string {
+	return fmt.Sprintf("%s: %s:%d: %s %s", e.Fixture, e.File, e.Line, e.Code, e.Message)
+}
+
+func (e typeError) matches(a typeError) bool {
+	return e.Fixture == a.Fixture && e.File == a.File && e.Code == a.Code && e.Message == a.Message
+}
+
+// TestFixtureTypes type-checks every file of every golden fixture's output
+// (routes, re-pointed importers, helpers, pages: every .ts, .tsx, .js, .jsx,
+// .mjs and .cjs, JavaScript with checkJs; see checkTree for the
+// needs-review routes kept in pages/api) against the real next 16,
+// typescript and @types/* packages the e2e app installs from the npm
+// registry, one TypeScript program per fixture (e2e/typecheck.mjs). A
+// fixture's own tsconfig.json (paths, baseUrl, noUnusedLocals, strict, ...)
+// is honoured over the defaults of a Next.js 16 project (strict off,
+// strictNullChecks on). Fixtures written for another Next.js major
+// (args.txt --next-version) are left out.
+//
+// An error fails the test with its file, line and message unless
+//   - its line is marked TODO(routemod): a line containing the marker (the
+//     marker comment itself, or code with a trailing marker), or a line of
+//     the node the marker comment leads (the statement — or class member,
+//     property, argument — that starts at the first token after the
+//     comment), from the comment down to the opening brace of that node's
+//     first block: a marker above `if (x) {` or `function h() {` covers the
+//     condition or signature, never the body;
+//   - it is a TS2307 for a bare package that neither the fixture (tsconfig
+//     paths) nor the e2e app provides (a third-party library); or
+//   - it is listed in typeAllowed.
+func TestFixtureTypes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installs next from the npm registry; skipped with -short")
+	}
+	needNode(t)
+	e2eDir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(t)
+	nodeModules := installDeps(t, ctx, filepath.Join(e2eDir, "app"))
+	fixtures := filepath.Join(filepath.Dir(e2eDir), "fixtures")
+	dir := workDir(t)
+
 	cases, err := os.ReadDir(fixtures)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []string
+	n := 0
 	for _, c := range cases {
 		out := filepath.Join(fixtures, c.Name(), "output")
 		if _, err := os.Stat(out); err != nil {
@@ -32,57 +101,90 @@ func typecheckFixtures(t *testing.T, ctx context.Context, fixtures, dir, nodeMod
 		if args, _ := os.ReadFile(filepath.Join(fixtures, c.Name(), "args.txt")); strings.Contains(string(args), "--next-version=") && !strings.Contains(string(args), "--next-version=16") {
 			continue // written for another Next.js major (sync cookies(), params)
 		}
-		copyTree(t, out, filepath.Join(dir, c.Name()))
-		filepath.Walk(filepath.Join(dir, c.Name()), func(p string, info os.FileInfo, err error) error {
-			if err != nil || info.IsDir() {
-				return err
-			}
-			base := filepath.Base(p)
-			if !strings.HasPrefix(base, "route.") || !(strings.HasSuffix(base, ".ts") || strings.HasSuffix(base, ".tsx")) {
-				return nil
-			}
-			b, _ := os.ReadFile(p)
-			if strings.Contains(string(b), "TODO(routemod)") {
-				return nil
-			}
-			rel, _ := filepath.Rel(dir, p)
-			files = append(files, filepath.ToSlash(rel))
-			return nil
-		})
+		checkTree(t, filepath.Join(fixtures, c.Name()), filepath.Join(dir, c.Name()))
+		n++
 	}
-	if len(files) == 0 {
-		t.Fatal("no TypeScript route outputs in fixtures")
-	}
-	cfg := map[string]any{
-		"compilerOptions": map[string]any{
-			"target": "ES2022", "lib": []string{"dom", "dom.iterable", "esnext"},
-			"module": "esnext", "moduleResolution": "bundler", "jsx": "preserve",
-			"strict": false, "strictNullChecks": true, "noEmit": true, "skipLibCheck": true,
-			"esModuleInterop": true, "isolatedModules": true, "types": []string{"node"},
-		},
-		"files": files,
-	}
-	b, _ := json.MarshalIndent(cfg, "", "  ")
-	if err := os.WriteFile(filepath.Join(dir, "tsconfig.json"), b, 0o644); err != nil {
-		t.Fatal(err)
+	if n == 0 {
+		t.Fatal("no fixture outputs")
 	}
 	if err := os.Symlink(nodeModules, filepath.Join(dir, "node_modules")); err != nil {
 		t.Fatal(err)
 	}
-	out, _ := command(ctx, dir, "node", filepath.Join(nodeModules, "typescript", "bin", "tsc"), "-p", "tsconfig.json").CombinedOutput()
+	var stderr bytes.Buffer
+	cmd := command(ctx, dir, "node", filepath.Join(e2eDir, "typecheck.mjs"), dir)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("typecheck.mjs failed: %v\n%s", err, stderr.String())
+	}
+	used := make([]bool, len(typeAllowed))
 	var failures []string
-	for _, line := range strings.Split(string(out), "\n") {
-		m := tsErrorRE.FindStringSubmatch(strings.TrimSpace(line))
-		if m == nil {
+	marked := 0
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var e typeError
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("typecheck.mjs: %v: %s", err, sc.Text())
+		}
+		if e.Marked {
+			marked++
 			continue
 		}
-		if m[2] == "TS2307" && !strings.Contains(m[3], "'next") && !strings.Contains(m[3], "'.") {
-			continue // a third-party package the fixture does not ship
+		if e.MissingPackage {
+			continue
 		}
-		failures = append(failures, line)
+		allowed := false
+		for i, a := range typeAllowed {
+			if a.matches(e) {
+				used[i], allowed = true, true
+			}
+		}
+		if !allowed {
+			failures = append(failures, e.String())
+		}
+	}
+	for i, a := range typeAllowed {
+		if !used[i] {
+			failures = append(failures, "typeAllowed entry matches no error any more (remove it): "+a.String())
+		}
 	}
 	if len(failures) > 0 {
-		t.Errorf("fixture outputs do not type-check against next 16:\n%s", strings.Join(failures, "\n"))
+		t.Errorf("fixture outputs do not type-check against next 16 on lines not marked TODO(routemod):\n%s", strings.Join(failures, "\n"))
 	}
-	t.Logf("type-checked %d fixture route files", len(files))
+	t.Logf("type-checked the output trees of %d fixtures; %d errors on marked lines", n, marked)
+}
+
+// checkTree lays out at dst the project a fixture's migration writes with
+// --include-todo: its output tree, the needs-review routes and what follows
+// them from its todo tree over it, and without the pages/api files the
+// report says were kept (they move with --include-todo). So every file
+// routemod writes is checked, the marked ones included, in the project it
+// writes them into.
+func checkTree(t *testing.T, fixture, dst string) {
+	t.Helper()
+	copyTree(t, filepath.Join(fixture, "output"), dst)
+	if _, err := os.Stat(filepath.Join(fixture, "todo")); err == nil {
+		copyTree(t, filepath.Join(fixture, "todo"), dst)
+	}
+	b, err := os.ReadFile(filepath.Join(fixture, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report struct {
+		Files []struct {
+			Path string `json:"path"`
+			Kept bool   `json:"kept"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(b, &report); err != nil {
+		t.Fatalf("%s/report.json: %v", fixture, err)
+	}
+	for _, f := range report.Files {
+		if f.Kept {
+			if err := os.Remove(filepath.Join(dst, filepath.FromSlash(f.Path))); err != nil {
+				t.Fatalf("%s: a kept route is not in the output tree: %v", fixture, err)
+			}
+		}
+	}
 }
