@@ -60,9 +60,9 @@ func (m *migration) compose() error {
 			if p.end <= p.start {
 				continue
 			}
-			target := ind
+			target := ind + strings.Repeat(ind, p.nest)
 			if p.block {
-				target = ind + ind
+				target += ind
 			}
 			ri := codemod.Reindent{Keep: keep}
 			if len(p.base) >= len(target) {
@@ -81,7 +81,7 @@ func (m *migration) compose() error {
 				if !strings.HasSuffix(text, "\n") {
 					text += eol
 				}
-				text = ind + "{" + eol + text + ind + "}" + eol
+				text = target[len(ind):] + "{" + eol + text + target[len(ind):] + "}" + eol
 			}
 			if prev := strings.TrimRight(body.String(), " \t\r\n"); prev != "" && !strings.ContainsRune(";{}", rune(prev[len(prev)-1])) && startsASIHazard(text) {
 				// (a)\n/re/ would read as a division once the code between is gone

@@ -38,6 +38,7 @@ type part struct {
 	base       string
 	inline     bool // starts mid-line: copied on a line of its own
 	block      bool // keeps its braces: it declares a name the shared code declares too
+	nest       int  // extra indentation levels (code inside a try copied around it)
 }
 
 // arm is one method branch of a dispatch.
@@ -130,7 +131,7 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 			if m.mentionsMethodIn(stmts[i+1:]) {
 				return m.splitWithin(stmts, i, pre, set)
 			}
-			rest := m.span(m.h.body, stmts, i+1, len(stmts))
+			rest := m.span(m.dispatchBlock(), stmts, i+1, len(stmts))
 			m.funcs = []*outFunc{{methods: sortMethods(set), parts: append(pre, rest), tail: m.h.body}}
 			return true
 		}
@@ -138,6 +139,8 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 			return false
 		}
 		return m.splitIfChain(stmts, i, pre)
+	case "try_statement":
+		return m.splitInTry(stmts, i, pre)
 	case "switch_statement":
 		// switch (true) { case req.method === "GET": ... } reads each case as a method test
 		if v := codemod.Unparen(st.ChildByField("value")); v != nil && v.Kind == "true" {
@@ -166,7 +169,7 @@ func (m *migration) splitWithin(stmts []*Node, i int, pre []part, set []string) 
 		if !m.mentionsMethod(stmts[k]) || m.isAliasDecl(stmts[k]) {
 			continue
 		}
-		inner := append(append([]part{}, pre...), m.span(m.h.body, stmts, i+1, k))
+		inner := append(append([]part{}, pre...), m.span(m.dispatchBlock(), stmts, i+1, k))
 		m.universe = sortMethods(set)
 		ok := m.splitAt(stmts, k, inner)
 		m.universe = nil
@@ -174,6 +177,60 @@ func (m *migration) splitWithin(stmts []*Node, i int, pre []part, set []string) 
 			m.funcs = nil
 		}
 		return ok
+	}
+	return false
+}
+
+// dispatchBlock is the block whose statements the dispatch being read
+// belongs to: the handler's body, or the try block it sits in.
+func (m *migration) dispatchBlock() *Node {
+	if m.inTry != nil {
+		return m.inTry
+	}
+	return m.h.body
+}
+
+// splitInTry splits a dispatch inside the try block that ends the handler:
+// each method's function keeps the try, its catch and its finally around
+// that method's code.
+//
+//	try { switch (req.method) { case "GET": a; case "POST": b } } catch (e) { c }
+//	  => export GET() { try { a } catch (e) { c } }, export POST() { try { b } catch (e) { c } }
+func (m *migration) splitInTry(stmts []*Node, i int, pre []part) bool {
+	st := stmts[i]
+	body := st.ChildByField("body")
+	if m.inTry != nil || i != len(stmts)-1 || body == nil || !onlySpaceBefore(m.src, st.Start) || !onlySpaceBefore(m.src, body.End-1) {
+		return false
+	}
+	for _, c := range st.NamedChildren() {
+		if c != body && m.mentionsMethod(c) {
+			return false // the catch or finally reads the method too
+		}
+	}
+	inner := statements(body)
+	for k, s := range inner {
+		if !m.mentionsMethod(s) || m.isAliasDecl(s) {
+			continue
+		}
+		m.inTry = body
+		defer func() { m.inTry = nil }()
+		if !m.splitAt(inner, k, []part{m.span(body, inner, 0, k)}) {
+			m.funcs = nil
+			return false
+		}
+		base := codemod.IndentAt(m.src, st.Start)
+		head := part{start: codemod.LineStart(m.src, st.Start), end: body.Start + 1, base: base}
+		tail := m.linePart(body.End-1, st.End)
+		tail.base = base
+		for _, fn := range m.funcs {
+			parts := append(append([]part{}, pre...), head)
+			for _, p := range fn.parts {
+				p.nest++
+				parts = append(parts, p)
+			}
+			fn.parts = append(parts, tail)
+		}
+		return true
 	}
 	return false
 }
@@ -204,7 +261,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 		st := stmts[j]
 		if !m.isMethodIf(st) {
 			if len(arms) > 0 && fallback == nil && allExit && !m.mentionsMethod(st) && m.methodIfFollows(stmts[j+1:]) {
-				shared = append(shared, m.span(m.h.body, stmts, j, j+1))
+				shared = append(shared, m.span(m.dispatchBlock(), stmts, j, j+1))
 				continue
 			}
 			break
@@ -258,7 +315,7 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 	if len(post) > 0 && fallback == nil && post[0].Kind == "if_statement" && post[0].ChildByField("alternative") == nil {
 		// if (GET) return a; if (req.method !== "POST") return 405; rest => export GET(a), POST(rest)
 		if set, neg, ok := m.methodTest(post[0].ChildByField("condition")); ok && neg && exits(m.src, post[0].ChildByField("consequence"), m.h.res) && !m.mentionsMethodIn(post[1:]) {
-			rest := m.span(m.h.body, stmts, j+1, len(stmts))
+			rest := m.span(m.dispatchBlock(), stmts, j+1, len(stmts))
 			arms = append(arms, arm{methods: m.newMethods(set, covered), parts: append(append([]part{}, shared...), rest)})
 			m.finishArms(arms, covered, pre, nil, nil)
 			return true
@@ -270,14 +327,14 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 	if len(post) > 0 {
 		if fallback != nil {
 			// if/else chain followed by more code: that code runs after every arm.
-			tail := m.span(m.h.body, stmts, j, len(stmts))
+			tail := m.span(m.dispatchBlock(), stmts, j, len(stmts))
 			for k := range arms {
 				arms[k].parts = append(arms[k].parts, tail)
 				arms[k].ends = nil
 			}
 			fallback = append(fallback, tail)
 		} else {
-			fallback = append(append([]part{}, shared...), m.span(m.h.body, stmts, j, len(stmts)))
+			fallback = append(append([]part{}, shared...), m.span(m.dispatchBlock(), stmts, j, len(stmts)))
 			fallbackNodes = post
 		}
 	}
@@ -387,7 +444,7 @@ func (m *migration) splitSwitch(stmts []*Node, i int, pre []part) bool {
 		group = nil
 	}
 	if i+1 < len(stmts) {
-		tail := m.span(m.h.body, stmts, i+1, len(stmts))
+		tail := m.span(m.dispatchBlock(), stmts, i+1, len(stmts))
 		for k := range arms {
 			arms[k].parts = append(arms[k].parts, tail)
 			arms[k].ends = nil
@@ -815,6 +872,11 @@ func (m *migration) clashes(branch *Node) bool {
 		inner = statements(branch)
 	}
 	names := m.topDecls(statements(m.h.body))
+	if b := m.dispatchBlock(); b != m.h.body {
+		for n := range m.topDecls(statements(b)) {
+			names[n] = true
+		}
+	}
 	for n := range m.topDecls(inner) {
 		if names[n] {
 			return true

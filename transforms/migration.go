@@ -49,6 +49,8 @@ type migration struct {
 	// universe are the methods a guard lets through to the dispatch being
 	// read (nil: every method).
 	universe []string
+	// inTry is the try block whose dispatch is being read (nil: none).
+	inTry *Node
 }
 
 func newMigration(f *codemod.File) *migration {
