@@ -66,6 +66,27 @@ func (r *Result) Changed() bool {
 // Writes reports whether --write changes the file on disk.
 func (r *Result) Writes() bool { return r.Changed() && !r.Kept }
 
+// label says what was done to a file that is not a route, in the line
+// --write prints for it:
+//
+//	lib/types.ts (importer re-pointed)
+//	tsconfig.json ("strictNullChecks": false added)
+func (r *Result) label() string {
+	l := string(r.Status)
+	switch r.Kind {
+	case KindImporter:
+		l = "importer re-pointed"
+	case KindTsconfig:
+		l = `"strictNullChecks": false added`
+	default:
+		return l
+	}
+	if r.Status != StatusMigrated {
+		l += ", " + string(r.Status)
+	}
+	return l
+}
+
 // KeptReason is the reason a needs-review route that stays gives.
 const KeptReason = "stays in pages/api as it is, so the project keeps building; --include-todo writes it with its TODOs"
 

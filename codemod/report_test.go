@@ -70,3 +70,20 @@ func TestKeep(t *testing.T) {
 		}
 	}
 }
+
+func TestLabel(t *testing.T) {
+	tests := []struct {
+		r    Result
+		want string
+	}{
+		{Result{Kind: KindRoute, Status: StatusMigrated}, "migrated"},
+		{Result{Kind: KindImporter, Status: StatusMigrated}, "importer re-pointed"},
+		{Result{Kind: KindImporter, Status: StatusNeedsReview}, "importer re-pointed, needs-review"},
+		{Result{Kind: KindTsconfig, Status: StatusMigrated}, `"strictNullChecks": false added`},
+	}
+	for _, tt := range tests {
+		if got := tt.r.label(); got != tt.want {
+			t.Errorf("label(%s %s) = %q, want %q", tt.r.Kind, tt.r.Status, got, tt.want)
+		}
+	}
+}

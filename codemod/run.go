@@ -521,7 +521,7 @@ func (e *emitter) emit(j *job, r *Result) {
 		case r.Changed() && o.Write && r.NewPath != "":
 			fmt.Fprintf(o.Stdout, "%s -> %s (%s)\n", prefix, r.NewPath, r.Status)
 		case r.Changed() && o.Write:
-			fmt.Fprintf(o.Stdout, "%s (%s)\n", prefix, r.Status)
+			fmt.Fprintf(o.Stdout, "%s (%s)\n", prefix, r.label())
 		}
 		if r.Status == StatusNeedsReview {
 			at := r.NewPath
