@@ -25,6 +25,7 @@ import (
 
 	"github.com/routemod/routemod/bench/corpus"
 	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/project"
 	"github.com/routemod/routemod/transforms"
 )
 
@@ -153,6 +154,23 @@ func BenchmarkRun(b *testing.B) {
 	}
 }
 
+// BenchmarkIndex measures the project step: project.Build over every
+// source file of a 200-route project, read from disk (ns/file is per
+// source file, routes and lib/ alike).
+func BenchmarkIndex(b *testing.B) {
+	dir := benchCorpus(b, benchFiles)
+	proj := &codemod.Project{Root: dir, Moves: map[string]string{}}
+	n := 0
+	for range proj.Sources() {
+		n++
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		project.Build(proj.Sources(), proj.Moves)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/file")
+}
+
 // stageFile is one route with what each stage needs, prepared once.
 type stageFile struct {
 	rel, newRel string
@@ -225,6 +243,7 @@ func BenchmarkStages(b *testing.B) {
 			}
 		}},
 		{"gate-input", nil},
+		{"index-scan", func(sf *stageFile) { project.Scan(sf.src) }},
 		{"parse", func(sf *stageFile) {
 			if _, err := p.Parse(sf.src, path.Ext(sf.rel) != ".ts"); err != nil {
 				b.Fatal(err)

@@ -241,7 +241,7 @@ func BenchmarkDetectStyle(b *testing.B) {
 
 // benchMigrator stands in for transforms: one edit, so the output gate
 // runs and the file counts as migrated, but no transform cost.
-type benchMigrator struct{}
+type benchMigrator struct{ noProject }
 
 func (benchMigrator) Migrate(f *File) {
 	f.SetTransform("bench")

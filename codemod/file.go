@@ -2,6 +2,7 @@ package codemod
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 )
@@ -32,9 +33,21 @@ type File struct {
 }
 
 // Migrator turns a File's pages-router handler into app-router code by
-// adding edits. transforms.Catalog is the real one.
+// adding edits. transforms.Migrator is the real one. The driver calls
+// Prepare once per project, before any Migrate of its routes, and
+// Repoint on the files that import a moved route once every route of the
+// project is done.
 type Migrator interface {
+	// Prepare receives every source file of the project (the transforms
+	// build their project index there).
+	Prepare(p *Project, files iter.Seq[Source])
+	// Migrate adds the edits of one route file.
 	Migrate(f *File)
+	// ImportersOf lists the files that import the file rel.
+	ImportersOf(p *Project, rel string) []Importer
+	// Repoint adds the edits of a file that imports a route which moved
+	// in this run (moved: source => target); f.Root is nil.
+	Repoint(f *File, moved map[string]string)
 }
 
 // SetTransform names the transform whose edits and messages follow.
@@ -133,12 +146,13 @@ type Project struct {
 	Root  string            // absolute project root
 	Moves map[string]string // slash rel source => slash rel target
 
-	skips   map[string]string // sources planned to stay, with the reason
-	routes  []string          // every route file, as Discover found them
-	linked  []string          // route files and folders that are links, skipped
-	real    string            // Root with every link resolved
-	exts    []string          // the page extensions
-	imports importedRoutes    // see Imported
+	skips  map[string]string // sources planned to stay, with the reason
+	routes []string          // every route file, as Discover found them
+	linked []string          // route files and folders that are links, skipped
+	real   string            // Root with every link resolved
+	exts   []string          // the page extensions
+	// migrator is the run's Migrator, whose index knows who imports what.
+	migrator Migrator
 	// AppPages are the URL patterns of the project's app-router pages.
 	AppPages []string
 }

@@ -1,4 +1,4 @@
-package codemod
+package codemod_test
 
 import (
 	"bytes"
@@ -6,13 +6,25 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/transforms"
 )
 
 // todoMigrator migrates every route like stubMigrator and marks the ones
-// whose text says NEEDS, so they are needs-review.
-type todoMigrator struct{}
+// whose text says NEEDS, so they are needs-review; the project steps (the
+// index, the importers) are the real ones.
+type todoMigrator struct{ *transforms.Migrator }
 
-func (todoMigrator) Migrate(f *File) {
+func newTodoMigrator() todoMigrator {
+	m, err := transforms.New(nil)
+	if err != nil {
+		panic(err)
+	}
+	return todoMigrator{m}
+}
+
+func (todoMigrator) Migrate(f *codemod.File) {
 	f.Insert(0, "// migrated\n")
 	if bytes.Contains(f.Src, []byte("NEEDS")) {
 		f.Todo(0, "by hand")
@@ -62,8 +74,8 @@ func TestHolds(t *testing.T) {
 			os.WriteFile(full, []byte(text), 0o644)
 		}
 		var out, errOut bytes.Buffer
-		Run(Options{Paths: []string{dir}, Write: true, Force: true, JSON: true, IncludeTODO: tt.includeTODO, Jobs: 2, Migrator: todoMigrator{}, Stdout: &out, Stderr: &errOut})
-		var rep struct{ Files []Result }
+		codemod.Run(codemod.Options{Paths: []string{dir}, Write: true, Force: true, JSON: true, IncludeTODO: tt.includeTODO, Jobs: 2, Migrator: newTodoMigrator(), Stdout: &out, Stderr: &errOut})
+		var rep struct{ Files []codemod.Result }
 		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 			t.Fatalf("%v\n%s%s", err, out.String(), errOut.String())
 		}
@@ -99,7 +111,7 @@ func TestHolds(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "pages/api/a.ts"), []byte(files["pages/api/a.ts"]), 0o644)
 	os.WriteFile(filepath.Join(dir, "pages/api/d.ts"), []byte("import type { A } from './a';\nexport default function h(req, res) {}\n"), 0o644)
 	var out, errOut bytes.Buffer
-	Run(Options{Paths: []string{filepath.Join(dir, "pages/api/a.ts")}, Write: true, Force: true, Migrator: todoMigrator{}, Stdout: &out, Stderr: &errOut})
+	codemod.Run(codemod.Options{Paths: []string{filepath.Join(dir, "pages/api/a.ts")}, Write: true, Force: true, Migrator: newTodoMigrator(), Stdout: &out, Stderr: &errOut})
 	if want := "pages/api/a.ts: skipped: stays in pages/api: pages/api/d.ts imports it and stays there"; !bytes.Contains(errOut.Bytes(), []byte(want)) {
 		t.Errorf("a route imported by a route outside the run moved:\n%s%s", out.String(), errOut.String())
 	}

@@ -3,166 +3,104 @@ package codemod
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strings"
 )
 
-// specRE finds relative module specifiers: from "./x", import("./x"),
-// require("./x"), jest.mock("./x"), import "./x".
-var specRE = regexp.MustCompile(`(from\s*|import\s*\(\s*|require\s*\(\s*|(?:jest|vi)\.mock\s*\(\s*|import\s+)(['"])(\.{1,2}/[^'"\n]*)(['"])`)
+// Importer is a file that imports a route, as the migrator's project
+// index knows it (whichever way the file spells the path).
+type Importer struct {
+	From    string // slash path of the importing file, relative to the root
+	Route   bool   // the importing file is itself a route
+	Handler bool   // it takes the route's default export, the pages handler
+}
 
-// defaultImportRE matches an import that takes a module's default export.
-var defaultImportRE = regexp.MustCompile(`^\s*import\s+(type\s+)?[A-Za-z_$][\w$]*\s*(,|from)`)
+// importer is an Importer as the driver's holds read it.
+type importer struct {
+	from           string
+	route, handler bool
+}
 
-// sourceExts are the files scanned for imports of moved routes.
-var sourceExts = map[string]bool{".ts": true, ".tsx": true, ".js": true, ".jsx": true, ".mjs": true, ".cjs": true, ".mts": true, ".cts": true}
-
-// importersOf finds the project files outside pages/api that import a
-// route that moved, re-points the specifier to the new file and marks an
-// import of the old default-exported handler (tests calling handler(req,
-// res)) with a TODO. moved maps slash rel source => target of the routes
-// actually migrated.
-func importersOf(ctx context.Context, root string, moved map[string]string) []*Result {
-	if len(moved) == 0 {
+// importersOf lists the files that import the route file rel.
+func (p *Project) importersOf(rel string) []importer {
+	if p.migrator == nil {
 		return nil
 	}
-	var out []*Result
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() {
-			if p != root && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
-				return filepath.SkipDir
+	var out []importer
+	for _, i := range p.migrator.ImportersOf(p, rel) {
+		out = append(out, importer{from: i.From, route: i.Route, handler: i.Handler})
+	}
+	return out
+}
+
+// importersOf re-points the files that import a route which moved in this
+// run (moved: slash rel source => target), as the migrator lists and edits
+// them: the driver reads, gates and reports each.
+func importersOf(ctx context.Context, m Migrator, p *Project, moved map[string]string) []*Result {
+	seen := map[string]bool{}
+	var rels []string
+	for route := range moved {
+		for _, i := range m.ImportersOf(p, route) {
+			from := i.From
+			if to, ok := moved[from]; ok {
+				// a route that moved too: its written file, when --write
+				// wrote it (the paths transform pointed it at the old place)
+				from = to
 			}
-			return nil
+			if !seen[from] {
+				seen[from] = true
+				rels = append(rels, from)
+			}
 		}
-		if !sourceExts[path.Ext(d.Name())] {
-			return nil
+	}
+	sort.Strings(rels)
+	var out []*Result
+	for _, rel := range rels {
+		if ctx.Err() != nil {
+			break
 		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if IsRouteFile(rel) {
-			return nil // route files are re-pointed by the paths transform
+		abs := filepath.Join(p.Root, filepath.FromSlash(rel))
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			continue
 		}
-		src, err := os.ReadFile(p)
-		if err != nil || !strings.Contains(string(src), "pages/api") && !strings.Contains(string(src), "api/") {
-			return nil
-		}
-		r := repointImports(rel, src, moved)
-		if r != nil && d.Type()&fs.ModeSymlink != 0 {
-			to, _ := filepath.EvalSymlinks(p)
+		r := repointImports(m, p, rel, src, moved)
+		if st, err := os.Lstat(abs); r != nil && err == nil && st.Mode()&os.ModeSymlink != 0 {
+			to, _ := filepath.EvalSymlinks(abs)
 			r = &Result{Path: rel, Kind: KindImporter, Status: StatusSkipped, Notes: r.Notes, Reasons: []string{fmt.Sprintf("a symbolic link (to %s) that imports a moved route: not written through; re-point the import in the file it points to", to)}}
 		}
 		if r != nil {
 			out = append(out, r)
 		}
-		return nil
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	}
 	return out
 }
 
-// repointImports rewrites one importer; nil when it imports no moved route.
-func repointImports(rel string, src []byte, moved map[string]string) *Result {
-	dir := path.Dir(rel)
-	var edits []Edit
-	var notes []string
-	for _, m := range specRE.FindAllSubmatchIndex(src, -1) {
-		spec := string(src[m[6]:m[7]])
-		target := path.Join(dir, spec)
-		to, ok := ResolveMoved(target, moved)
-		if !ok {
-			continue
-		}
-		newSpec := RelSpec(dir, to)
-		if path.Ext(spec) == "" {
-			newSpec = strings.TrimSuffix(newSpec, path.Ext(newSpec))
-		}
-		edits = append(edits, Edit{Start: m[6], End: m[7], New: newSpec, By: "importers"})
-		line, _ := LineCol(src, m[0])
-		ls := LineStart(src, m[0])
-		stmt := string(src[ls:LineEnd(src, m[1])])
-		if importsHandler(src, m) {
-			eol := "\n"
-			if strings.HasSuffix(strings.TrimRight(stmt, "\n"), "\r") {
-				eol = "\r\n"
-			}
-			msg := fmt.Sprintf("%s this imported the pages-router handler %s; it moved to %s, which exports one function per method taking a NextRequest: update this code", IndentAt(src, m[0])+"// "+TodoMarker, spec, to)
-			if !strings.Contains(string(src[max(0, ls-len(msg)-2):ls]), TodoMarker) {
-				edits = append(edits, Edit{Start: ls, End: ls, New: msg + eol, By: "importers"})
-			}
-		}
-		notes = append(notes, fmt.Sprintf("line %d imports %s, which moves to %s: re-pointed", line, spec, to))
-	}
-	if len(edits) == 0 {
+// repointImports edits one importer; nil when nothing changes.
+func repointImports(m Migrator, p *Project, rel string, src []byte, moved map[string]string) *Result {
+	ext := path.Ext(rel)
+	f := &File{Path: rel, Src: src, TypeScript: ext == ".ts" || ext == ".tsx" || ext == ".mts" || ext == ".cts", Style: DetectStyle(src), Project: p}
+	f.SetTransform("importers")
+	m.Repoint(f, moved)
+	if len(f.Edits()) == 0 {
 		return nil
 	}
-	out, err := ApplyEdits(src, edits)
+	sorted, err := SortEdits(f.Edits())
 	if err != nil {
 		return &Result{Path: rel, Kind: KindImporter, Status: StatusError, Reasons: []string{err.Error()}}
 	}
-	r := &Result{Path: rel, Kind: KindImporter, Status: StatusMigrated, Notes: notes, orig: src, out: out, Transforms: []string{"importers"}}
+	out, err := ApplyEdits(src, sorted)
+	if err != nil {
+		return &Result{Path: rel, Kind: KindImporter, Status: StatusError, Reasons: []string{err.Error()}}
+	}
+	r := &Result{Path: rel, Kind: KindImporter, Status: StatusMigrated, Notes: f.Notes(), orig: src, out: out, Transforms: transformNames(sorted)}
 	if se := Gate(out, rel); se != nil && Gate(src, rel) == nil {
 		return fail(r, se.Line, se.Column, "re-pointing imports breaks the file: %s; nothing written", se.Message)
 	}
 	if r.TODOs = FindTODOs(out); len(r.TODOs) > 0 {
 		r.Status = StatusNeedsReview
-	}
-	return r
-}
-
-// importsHandler reports whether the specifier match m (of specRE) takes
-// the module's default export, the pages handler of a route: a default
-// import, a require or a dynamic import.
-func importsHandler(src []byte, m []int) bool {
-	stmt := string(src[LineStart(src, m[0]):LineEnd(src, m[1])])
-	return defaultImportRE.MatchString(stmt) || strings.Contains(string(src[m[0]:m[1]]), "require") || strings.Contains(stmt, "import(")
-}
-
-// ResolveMoved maps a module path (maybe without extension, maybe a
-// folder with index) to the new file of a moved route.
-func ResolveMoved(target string, moved map[string]string) (string, bool) {
-	if from, ok := moduleFile(target, moved); ok {
-		return moved[from], true
-	}
-	return "", false
-}
-
-// moduleFile returns the key of files a module path names: the path
-// itself, with an extension, or a folder's index file.
-func moduleFile(target string, files map[string]string) (string, bool) {
-	if _, ok := files[target]; ok {
-		return target, true
-	}
-	for _, e := range []string{".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs"} {
-		if _, ok := files[target+e]; ok {
-			return target + e, true
-		}
-		if _, ok := files[target+"/index"+e]; ok {
-			return target + "/index" + e, true
-		}
-	}
-	return "", false
-}
-
-// RelSpec is a ./ or ../ specifier from dir to target (slash paths).
-func RelSpec(dir, target string) string {
-	r, err := filepath.Rel(filepath.FromSlash(dir), filepath.FromSlash(target))
-	if err != nil {
-		return target
-	}
-	r = filepath.ToSlash(r)
-	if !strings.HasPrefix(r, "../") {
-		r = "./" + r
 	}
 	return r
 }

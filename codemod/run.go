@@ -284,6 +284,14 @@ func execute(opts Options, jobs []*job) int {
 	for i := range ready {
 		ready[i] = make(chan struct{})
 	}
+	prepared := map[*Project]bool{}
+	for _, j := range jobs {
+		if !prepared[j.proj] {
+			prepared[j.proj] = true
+			j.proj.migrator = opts.Migrator
+			opts.Migrator.Prepare(j.proj, j.proj.Sources())
+		}
+	}
 	batches := makeBatches(jobs, n)
 	// One goroutine reads the batches' files ahead of the workers, so that
 	// a read that has to wait for the disk stalls it and not a worker.
@@ -400,7 +408,7 @@ func execute(opts Options, jobs []*job) int {
 		if ctx.Err() != nil {
 			break
 		}
-		for _, r := range importersOf(ctx, j.proj.Root, moved[j.proj]) {
+		for _, r := range importersOf(ctx, opts.Migrator, j.proj, moved[j.proj]) {
 			r.Root = j.arg
 			em.emit(&job{proj: j.proj, arg: j.arg}, r)
 		}

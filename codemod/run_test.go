@@ -3,6 +3,7 @@ package codemod
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,14 @@ import (
 )
 
 // stubMigrator marks every route with a comment, enough to drive the engine.
-type stubMigrator struct{}
+type stubMigrator struct{ noProject }
+
+// noProject gives a test migrator the project steps, doing nothing.
+type noProject struct{}
+
+func (noProject) Prepare(*Project, iter.Seq[Source])      {}
+func (noProject) ImportersOf(*Project, string) []Importer { return nil }
+func (noProject) Repoint(*File, map[string]string)        {}
 
 func (stubMigrator) Migrate(f *File) { f.Insert(0, "// migrated\n") }
 

@@ -85,10 +85,7 @@ func (m *migration) namesConfig(names []string) bool {
 // importedByNone reports whether no source file of the project imports the
 // route, as far as routemod can tell.
 func (m *migration) importedByNone() bool {
-	if m.f.Project == nil {
-		return false
-	}
-	imported, known := m.f.Project.Imported(m.f.Path)
+	imported, known := m.ix.Imported(m.f.Path)
 	return known && !imported
 }
 

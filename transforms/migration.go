@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/project"
 )
 
 // Node is the syntax node type the transforms read.
@@ -16,6 +17,7 @@ type Node = codemod.Node
 // the params argument) and what the file must import.
 type migration struct {
 	f   *codemod.File
+	ix  *project.Index // the project's index: who imports what, where modules resolve
 	src []byte
 	h   *handler
 	// notedFinally are the finally blocks already reported (see noteAwaitedFinally).

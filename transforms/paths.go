@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/project"
 )
 
 // rewritePaths re-points relative module specifiers from the file's new
@@ -26,18 +26,25 @@ func rewritePaths(m *migration) {
 			return false
 		}
 		spec, ok := stringValue(m.src, n)
-		if !ok || !(strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")) {
+		if !ok {
+			return false
+		}
+		relative := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")
+		if file, _ := m.ix.Resolve(f.Path, spec); file != f.Path {
+			if moved, ok := m.ix.Move(file); ok {
+				// import "./_shared" (another file under pages/api) => points at it in pages/api, with a TODO
+				// import x from "@/pages/api/other" (a tsconfig alias or baseUrl path) => likewise
+				// Whether that file moves is decided when routemod processes it
+				// (a helper with no default export, a skipped route and a route
+				// left for review stay), so it is not re-pointed to its new place.
+				f.Todo(enclosingStatement(n).Start, "%s is another file under pages/api: this import points at it where it is now; if routemod moves it in this run too (to %s: a route it migrates), this import no longer resolves: import shared code from a module outside pages/api and app route files", spec, moved)
+			}
+		}
+		if !relative {
 			return false
 		}
 		target := path.Join(oldDir, spec)
-		if moved, ok := codemod.ResolveMoved(target, m.f.Project.Moves); ok {
-			// import "./_shared" (another file under pages/api) => points at it in pages/api, with a TODO
-			// Whether that file moves is decided when routemod processes it
-			// (a helper with no default export, a skipped route and a route
-			// left for review stay), so it is not re-pointed to its new place.
-			f.Todo(enclosingStatement(n).Start, "%s is another file under pages/api: this import points at it where it is now; if routemod moves it in this run too (to %s: a route it migrates), this import no longer resolves: import shared code from a module outside pages/api and app route files", spec, moved)
-		}
-		rel := codemod.RelSpec(newDir, target)
+		rel := project.RelSpec(newDir, target)
 		if strings.HasSuffix(spec, "/") && !strings.HasSuffix(rel, "/") {
 			rel += "/"
 		}

@@ -6,6 +6,7 @@ package transforms
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/routemod/routemod/codemod"
 )
@@ -38,7 +39,10 @@ func Describe() string {
 }
 
 // Migrator runs a selection of the catalogue on each file.
-type Migrator struct{ selected map[string]bool }
+type Migrator struct {
+	selected map[string]bool
+	indexes  sync.Map // *codemod.Project => *project.Index, built by Prepare
+}
 
 // New returns a Migrator running the named transforms (all when names is
 // empty). The handler transform always runs.
@@ -76,6 +80,7 @@ func Names() []string {
 // Migrate implements codemod.Migrator.
 func (mg *Migrator) Migrate(f *codemod.File) {
 	m := newMigration(f)
+	m.ix = mg.index(f.Project)
 	f.SetTransform("handler")
 	if !m.findHandler() {
 		return

@@ -1,0 +1,58 @@
+package transforms
+
+import (
+	"iter"
+
+	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/project"
+)
+
+// Prepare implements codemod.Migrator: it builds the project's index, which
+// the transforms of every route of the project then ask.
+func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) {
+	mg.indexes.Store(p, project.Build(files, p.Moves))
+}
+
+// index returns the index of p: the one Prepare built, or one that knows
+// only p's routes (a file migrated on its own).
+func (mg *Migrator) index(p *codemod.Project) *project.Index {
+	if p == nil {
+		return project.FromMoves(nil)
+	}
+	if ix, ok := mg.indexes.Load(p); ok {
+		return ix.(*project.Index)
+	}
+	ix, _ := mg.indexes.LoadOrStore(p, project.FromMoves(p.Moves))
+	return ix.(*project.Index)
+}
+
+// ImportersOf implements codemod.Migrator: the files that import rel,
+// whichever way they spell the path.
+func (mg *Migrator) ImportersOf(p *codemod.Project, rel string) []codemod.Importer {
+	return mg.index(p).ImportersOf(rel)
+}
+
+// Repoint implements codemod.Migrator: it re-points one file's imports of
+// moved routes, keeping how each was spelled (relative, a tsconfig paths
+// alias, a baseUrl path), and marks those that took the old handler.
+//
+//	import type { Body } from "@/pages/api/send" => "@/app/api/send/route"
+//	import { Body } from "pages/api/send"        => "app/api/send/route" (baseUrl ".")
+//	import handler from "../pages/api/send"      => "../app/api/send/route", with a TODO (the handler is gone)
+func (mg *Migrator) Repoint(f *codemod.File, moved map[string]string) {
+	ix := mg.index(f.Project)
+	for _, imp := range project.Scan(f.Src).Imports {
+		target, _ := ix.Resolve(f.Path, imp.Spec)
+		to, ok := moved[target]
+		if !ok {
+			continue
+		}
+		spec := ix.Respell(f.Path, imp.Spec, to)
+		f.Replace(imp.Start, imp.End, spec)
+		line, _ := codemod.LineCol(f.Src, imp.Start)
+		if imp.TakesDefault() {
+			f.Todo(imp.Start, "this imported the pages-router handler %s; it moved to %s, which exports one function per method taking a NextRequest: update this code", imp.Spec, to)
+		}
+		f.Note("line %d imports %s, which moves to %s: re-pointed", line, imp.Spec, to)
+	}
+}
