@@ -53,6 +53,10 @@ type migration struct {
 	universe []string
 	// inTry is the try block whose dispatch is being read (nil: none).
 	inTry *Node
+	// staticStatus holds, where every status of a function is known from
+	// straight-line code, each response statement's status ("200": none)
+	// and each status write to drop ("").
+	staticStatus map[*Node]string
 }
 
 func newMigration(f *codemod.File) *migration {

@@ -42,6 +42,13 @@ func rewriteResponse(m *migration) {
 		return
 	}
 	uses := m.resUses()
+	static := m.staticStatuses(uses)
+	for n, v := range static {
+		if m.staticStatus == nil {
+			m.staticStatus = map[*Node]string{}
+		}
+		m.staticStatus[n] = v
+	}
 	for _, u := range uses {
 		if len(u.links) == 1 && u.links[0].name == "revalidate" {
 			if !m.revalidatesAppPage(u.links[0]) {
@@ -51,7 +58,7 @@ func rewriteResponse(m *migration) {
 		}
 		if m.isStandaloneState(u) {
 			for _, fn := range m.scopesAt(u.top.Start) {
-				if u.links[0].name == "status" || u.links[0].name == "statusCode" || u.links[0].name == "writeHead" {
+				if (u.links[0].name == "status" || u.links[0].name == "statusCode") && static == nil || u.links[0].name == "writeHead" {
 					fn.statusVar = true
 				}
 				if u.links[0].name != "status" && u.links[0].name != "statusCode" {
@@ -296,6 +303,11 @@ func (m *migration) rewriteUse(u resUse) {
 		if st == nil {
 			st = u.top.Parent.Parent // res.statusCode = n; — the assignment's own statement
 		}
+		if v, ok := m.staticStatus[st]; ok && v == "" {
+			// res.statusCode = 404; ...; res.end("nope") => ...; return new Response("nope", { status: 404 })
+			m.dropStatusWrite(st)
+			return
+		}
 		m.rewriteState(u, st)
 		return
 	}
@@ -440,6 +452,10 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		if l.name == "status" {
 			status = cp(l.args[0])
 		}
+	}
+	if _, st := m.contextOf(u); st != nil && status == "" && m.staticStatus[st] != "" {
+		v := m.staticStatus[st]
+		status = v // the status a straight-line write before it set
 	}
 	last := u.links[len(u.links)-1]
 	var init []string
