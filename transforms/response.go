@@ -1044,7 +1044,7 @@ func (m *migration) revalidatesAppPage(l link) bool {
 	}
 	p, ok := stringValue(m.src, l.args[0])
 	if !ok {
-		return false
+		return m.revalidatesAppPattern(l.args[0])
 	}
 	for _, pattern := range m.f.Project.AppPages {
 		if codemod.MatchesPage(pattern, p) {
@@ -1052,6 +1052,86 @@ func (m *migration) revalidatesAppPage(l link) bool {
 		}
 	}
 	return false
+}
+
+// holeSegment stands for a path segment only known at run time.
+const holeSegment = "\x00"
+
+// revalidatesAppPattern reports a path built at run time whose computed
+// parts are whole segments, each where an app-router page of the project
+// has a dynamic segment: revalidatePath takes that literal path (Next.js
+// documents revalidatePath("/blog/post-1") for one URL of /blog/[slug]).
+//
+//	res.revalidate(`/blog/${slug}`)  (app/blog/[slug]/page.tsx) => revalidatePath(`/blog/${slug}`)
+//	res.revalidate("/blog/" + slug)  (app/blog/[slug]/page.tsx) => revalidatePath("/blog/" + slug)
+//	res.revalidate(`/blog/${slug}`)  (pages/blog/[slug].tsx)     => skipped, as before
+func (m *migration) revalidatesAppPattern(arg *Node) bool {
+	path, ok := m.pathShape(codemod.Unparen(arg))
+	if !ok || !strings.HasPrefix(path, "/") {
+		return false
+	}
+	us := strings.Split(strings.Trim(path, "/"), "/")
+	for _, u := range us {
+		if strings.Contains(u, holeSegment) && u != holeSegment {
+			return false // ${a}-${b} or x${y}: not a whole segment
+		}
+	}
+	for _, pattern := range m.f.Project.AppPages {
+		ps := strings.Split(strings.Trim(pattern, "/"), "/")
+		match := len(ps) == len(us)
+		for i := 0; match && i < len(ps); i++ {
+			switch p := ps[i]; {
+			case strings.HasPrefix(p, "[..."), strings.HasPrefix(p, "[[..."):
+				match = i == len(ps)-1
+				i = len(ps)
+			case strings.HasPrefix(p, "["):
+			case us[i] == holeSegment || p != us[i]:
+				match = false
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// pathShape writes a template string or a concatenation of strings and
+// values as a path with holeSegment for each value.
+func (m *migration) pathShape(n *Node) (string, bool) {
+	switch n.Kind {
+	case "template_string":
+		var sb strings.Builder
+		for _, c := range n.NamedChildren() {
+			switch c.Kind {
+			case "string_fragment":
+				sb.WriteString(m.text(c))
+			case "template_substitution":
+				sb.WriteString(holeSegment)
+			default:
+				return "", false // an escape sequence
+			}
+		}
+		return sb.String(), true
+	case "binary_expression":
+		if m.text(n.ChildByField("operator")) != "+" {
+			return "", false
+		}
+		l, ok := m.pathShape(codemod.Unparen(n.ChildByField("left")))
+		if !ok {
+			return "", false
+		}
+		r, ok := m.pathShape(codemod.Unparen(n.ChildByField("right")))
+		if !ok {
+			return "", false
+		}
+		return l + r, true
+	case "string":
+		return stringValue(m.src, n)
+	case "identifier", "member_expression", "call_expression", "subscript_expression":
+		return holeSegment, true
+	}
+	return "", false
 }
 
 // bareReturnAfter returns the `return;` right after st — or a break out of
