@@ -1,0 +1,105 @@
+//go:build unix
+
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFixturesKeepBuilding proves, on every fixture where routes stay in
+// pages/api, that a --write without --include-todo leaves a project that
+// type-checks wherever its input did (issue 14: a project that built
+// before --write builds after it). The fixture's input tree and its
+// output tree (what that --write leaves) are checked as two programs with
+// typecheck.mjs; an error in the output fails unless its input has the same
+// error in the same file (a route that stays, or a file routemod did not
+// touch), or typeAllowed lists it. Only TypeScript files count: next build
+// does not type-check JavaScript unless the project asks for checkJs, and
+// no fixture does. Fixtures without a todo tree need no separate check:
+// their output is the tree TestFixtureTypes checks.
+func TestFixturesKeepBuilding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installs next from the npm registry; skipped with -short")
+	}
+	needNode(t)
+	e2eDir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := testContext(t)
+	nodeModules := installDeps(t, ctx, filepath.Join(e2eDir, "app"))
+	fixtures := filepath.Join(filepath.Dir(e2eDir), "fixtures")
+	dir := workDir(t)
+
+	cases, err := os.ReadDir(fixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range cases {
+		if _, err := os.Stat(filepath.Join(fixtures, c.Name(), "todo")); err != nil {
+			continue
+		}
+		if args, _ := os.ReadFile(filepath.Join(fixtures, c.Name(), "args.txt")); strings.Contains(string(args), "--next-version=") && !strings.Contains(string(args), "--next-version=16") {
+			continue // written for another Next.js major
+		}
+		copyTree(t, filepath.Join(fixtures, c.Name(), "input"), filepath.Join(dir, c.Name()+"@input"))
+		copyTree(t, filepath.Join(fixtures, c.Name(), "output"), filepath.Join(dir, c.Name()))
+		names = append(names, c.Name())
+	}
+	if len(names) == 0 {
+		t.Fatal("no fixture keeps a route in pages/api")
+	}
+	if err := os.Symlink(nodeModules, filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := command(ctx, dir, "node", filepath.Join(e2eDir, "typecheck.mjs"), dir)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("typecheck.mjs failed: %v\n%s", err, stderr.String())
+	}
+	type key struct{ fixture, file, code, message string }
+	before := map[key]bool{}
+	var after []typeError
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var e typeError
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("typecheck.mjs: %v: %s", err, sc.Text())
+		}
+		switch ext := path.Ext(e.File); {
+		case e.MissingPackage, ext != ".ts" && ext != ".tsx":
+		case strings.HasSuffix(e.Fixture, "@input"):
+			before[key{strings.TrimSuffix(e.Fixture, "@input"), e.File, e.Code, e.Message}] = true
+		default:
+			after = append(after, e)
+		}
+	}
+	var failures []string
+	for _, e := range after {
+		if before[key{e.Fixture, e.File, e.Code, e.Message}] {
+			continue
+		}
+		allowed := false
+		for _, a := range typeAllowed {
+			allowed = allowed || a.matches(e)
+		}
+		if !allowed {
+			failures = append(failures, e.String())
+		}
+	}
+	if len(failures) > 0 {
+		t.Errorf("the tree --write leaves without --include-todo does not type-check where its input did:\n%s", strings.Join(failures, "\n"))
+	}
+	t.Logf("type-checked the input and default output trees of %d fixtures that keep routes in pages/api", len(names))
+}
