@@ -169,6 +169,23 @@ func (ix *Index) Move(rel string) (string, bool) {
 	return t, ok
 }
 
+// Stays reports whether the planned route rel certainly stays where it
+// is: the index read it, and it has no default export (a helper module,
+// "not a route") or its default export wraps a call (withAuth(handler)),
+// both of which the migration skips.
+func (ix *Index) Stays(rel string) bool {
+	mod := ix.files[rel]
+	if !ix.complete || mod == nil {
+		return false
+	}
+	for _, e := range mod.Exports {
+		if e.Name == "default" {
+			return e.Call != ""
+		}
+	}
+	return true
+}
+
 // Definition follows the export name of the module rel through
 // re-exports to the module that defines it, and returns that module and
 // the local name there ("" for an anonymous default export).

@@ -160,3 +160,26 @@ func TestDefinition(t *testing.T) {
 		t.Errorf("lib/wrap.ts: want a default export wrapped in withAuth, got %+v", m)
 	}
 }
+
+// TestStays tells the routes a migration certainly leaves in place.
+func TestStays(t *testing.T) {
+	for _, tt := range []struct {
+		src   string
+		stays bool
+	}{
+		{handler, false},
+		{"export const shared = 1;\n", true},
+		{"import { withAuth } from '../../lib/auth';\nexport default withAuth(function h(req, res) {});\n", true},
+		{"module.exports = withAuth(h);\n", true},
+		{"const h = (req, res) => {};\nexport default h;\n", false},
+		{"module.exports = function (req, res) {};\n", false},
+	} {
+		ix := build(t, map[string]string{"pages/api/a.ts": tt.src})
+		if got := ix.Stays("pages/api/a.ts"); got != tt.stays {
+			t.Errorf("Stays(%q) = %v, want %v", tt.src, got, tt.stays)
+		}
+	}
+	if FromMoves(map[string]string{"pages/api/a.ts": "app/api/a/route.ts"}).Stays("pages/api/a.ts") {
+		t.Error("an index that did not read the route cannot say it stays")
+	}
+}
