@@ -280,7 +280,7 @@ func (ix *Index) ImportersOf(rel string) []codemod.Importer {
 // TakesDefault reports whether imp takes its module's default export: a
 // default import, { default }, a require or an import().
 func (imp Import) TakesDefault() bool {
-	if imp.Default != "" || imp.Kind == Require || imp.Kind == Dynamic {
+	if imp.Default != "" || imp.Kind == Require || imp.Kind == Dynamic && !imp.Type {
 		return true
 	}
 	for _, n := range imp.Names {

@@ -6,12 +6,13 @@ import "bytes"
 type tokKind uint8
 
 const (
-	tIdent    tokKind = iota // identifier or keyword
-	tString                  // '...' or "..."; start/end cover the text inside the quotes
-	tPunct                   // one punctuation character, or "=>"
-	tNumber                  // numeric literal
-	tTemplate                // a template literal's text (its ${} code is lexed as tokens)
-	tRegex                   // regular expression literal
+	tIdent     tokKind = iota // identifier or keyword
+	tString                   // '...' or "..."; start/end cover the text inside the quotes
+	tPunct                    // one punctuation character, or "=>"
+	tNumber                   // numeric literal
+	tTemplate                 // a template literal's text (its ${} code is lexed as tokens)
+	tRegex                    // regular expression literal
+	tDocImport                // import("m") in a comment (a JSDoc type); start/end cover m
 )
 
 // token is one token of a module; the scanner reads tokens, not trees.
@@ -61,6 +62,7 @@ func lex(src []byte, toks []token) []token {
 					nl = true
 				}
 			}
+			toks = docImports(src, i+2, j, toks, int32(len(braces)))
 			i = j + 2
 		case c == '"' || c == '\'':
 			j := i + 1
@@ -207,3 +209,27 @@ func isIdentStart(c byte) bool {
 }
 
 func isIdentPart(c byte) bool { return isIdentStart(c) || c >= '0' && c <= '9' }
+
+// docImports appends a tDocImport token for each import("m") in the
+// comment src[i:j] (JSDoc: @type {import("../pages/api/x").Body}).
+func docImports(src []byte, i, j int, toks []token, depth int32) []token {
+	for {
+		k := bytes.Index(src[i:j], []byte("import("))
+		if k < 0 {
+			return toks
+		}
+		i += k + len("import(")
+		if i >= j || src[i] != '"' && src[i] != '\'' {
+			continue
+		}
+		q := src[i]
+		e := bytes.IndexByte(src[i+1:j], q)
+		if e < 0 {
+			return toks
+		}
+		if end := i + 1 + e; bytes.IndexByte(src[i+1:end], '\n') < 0 && end+1 < j && src[end+1] == ')' {
+			toks = append(toks, token{kind: tDocImport, start: i + 1, end: end, depth: depth})
+		}
+		i += 1 + e
+	}
+}

@@ -12,7 +12,7 @@ const (
 	Static   ImportKind = iota // import x from "m"; import "m"
 	ReExport                   // export { x } from "m"; export * from "m"
 	Require                    // require("m"); import x = require("m")
-	Dynamic                    // import("m")
+	Dynamic                    // import("m"); with Type, a JSDoc type import("m") in a comment
 	Mock                       // jest.mock("m"), vi.mock("m"), require.resolve("m"), jest.requireActual("m")
 )
 
@@ -130,6 +130,10 @@ func (s *scanner) spec(k int) (Import, bool) {
 func (s *scanner) run() {
 	for k := 0; k < len(s.toks); k++ {
 		t := s.toks[k]
+		if t.kind == tDocImport {
+			s.mod.Imports = append(s.mod.Imports, Import{Spec: string(s.src[t.start:t.end]), Start: t.start, End: t.end, Kind: Dynamic, Type: true})
+			continue
+		}
 		if t.kind != tIdent || s.is(k-1, ".") {
 			continue
 		}

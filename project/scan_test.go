@@ -60,9 +60,10 @@ func TestScan(t *testing.T) {
 		{`async function f() { const m = await import("../pages/api/x") }`, `dynamic "../pages/api/x"; funcs f`},
 		{`jest.mock("../pages/api/a"); vi.mock('./b', () => ({})); require.resolve("./c")`, `mock "../pages/api/a"; mock "./b"; mock "./c"`},
 		{"import {\n  a,\n  b as c,\n} from \"./m\"", `static "./m" a>a b>c`},
+		{"/** @param {import(\"@/pages/api/send\").Body} b\n * @returns {import('./t').T} */\nfunction f(b) {}", `dynamic "@/pages/api/send" type; dynamic "./t" type; funcs f`},
 		// not imports
 		{`const s = "import x from './no'"; // import y from "./no"`, ``},
-		{"/* import x from './no' */ const t = `import ${x} from './no'`", ``},
+		{"/* import x from './no'; import (\"./no\") */ const t = `import ${x} from './no'`", ``},
 		{`const u = import.meta.url; obj.import("x"); x.require("y")`, ``},
 		{"const r = /from \"x\"/g; import a from './a'", `static "./a" default=a`},
 		{"const n = a / b / c; import a from './a'", `static "./a" default=a`},
