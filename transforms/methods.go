@@ -151,7 +151,7 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 		if !ok {
 			return false
 		}
-		m.switchFold, m.switchTrue = fold, false
+		m.switchFold, m.switchTrue, m.switchValue = fold, false, st.ChildByField("value")
 		return m.splitSwitch(stmts, i, pre)
 	}
 	return false

@@ -41,7 +41,7 @@ func (m *migration) methodTest(n *Node) (set []string, neg bool, ok bool) {
 				return nil, false, false
 			}
 			if fold {
-				v = strings.ToUpper(v)
+				v = m.foldLiteral(ref, v)
 			}
 			if !isHTTPMethod(v) {
 				return nil, false, false
@@ -76,7 +76,7 @@ func (m *migration) methodTest(n *Node) (set []string, neg bool, ok bool) {
 			}
 			v, isStr := m.methodLiteral(el)
 			if fold {
-				v = strings.ToUpper(v)
+				v = m.foldLiteral(args[0], v)
 			}
 			if !isStr || !isHTTPMethod(v) {
 				return nil, false, false
@@ -110,6 +110,12 @@ func (m *migration) methodRef(n *Node) (fold, ok bool) {
 		return false, prop == "method" && isIdent(m.src, obj, m.h.req)
 	case "identifier":
 		return false, m.aliases[m.text(n)]
+	case "binary_expression":
+		// switch (req.method || "GET") — a request always has a method
+		op := m.text(n.ChildByField("operator"))
+		if _, isStr := stringValue(m.src, n.ChildByField("right")); isStr && (op == "||" || op == "??") {
+			return m.methodRef(n.ChildByField("left"))
+		}
 	case "call_expression":
 		obj, prop, isMember := member(m.src, n.ChildByField("function"))
 		if isMember && (prop == "toUpperCase" || prop == "toLowerCase") && len(callArgs(n)) == 0 {
@@ -123,9 +129,43 @@ func (m *migration) methodRef(n *Node) (fold, ok bool) {
 // normMethod upper-cases a literal compared in a switch on a folded method.
 func (m *migration) normMethod(v string) string {
 	if m.switchFold {
-		return strings.ToUpper(v)
+		return m.foldLiteral(m.switchValue, v)
 	}
 	return v
+}
+
+// foldLiteral returns the method a literal compared with the case-folded
+// method ref names: the request method is always upper case, so
+// req.method.toLowerCase() equals "get" for GET, but
+// req.method.toUpperCase() never equals "get" ("": no method).
+//
+//	req.method.toLowerCase() === "get" => GET
+//	req.method.toUpperCase() === "get" => "" (never true: not split)
+func (m *migration) foldLiteral(ref *Node, v string) string {
+	for ref != nil {
+		ref = codemod.Unparen(ref)
+		switch ref.Kind {
+		case "as_expression", "non_null_expression", "satisfies_expression":
+			ref = ref.NamedChildren()[0]
+			continue
+		case "binary_expression":
+			ref = ref.ChildByField("left") // (req.method || "GET").toUpperCase()
+			continue
+		case "call_expression":
+			switch _, prop, _ := member(m.src, ref.ChildByField("function")); prop {
+			case "toUpperCase":
+				if v != strings.ToUpper(v) {
+					return ""
+				}
+			case "toLowerCase":
+				if v != strings.ToLower(v) {
+					return ""
+				}
+			}
+		}
+		break
+	}
+	return strings.ToUpper(v)
 }
 
 // methodAliases finds `const { method } = req`, `const method =

@@ -46,6 +46,8 @@ type migration struct {
 	redirectPrelude string
 	// switchFold is set while reading `switch (req.method.toUpperCase())`.
 	switchFold bool
+	// switchValue is the value of the switch on the method being read.
+	switchValue *Node
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.
 	switchTrue bool
 	// universe are the methods a guard lets through to the dispatch being
