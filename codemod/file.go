@@ -1,6 +1,7 @@
 package codemod
 
 import (
+	"context"
 	"fmt"
 	"iter"
 	"sort"
@@ -146,13 +147,21 @@ type Project struct {
 	Root  string            // absolute project root
 	Moves map[string]string // slash rel source => slash rel target
 
-	skips  map[string]string // sources planned to stay, with the reason
-	routes []string          // every route file, as Discover found them
-	linked []string          // route files and folders that are links, skipped
-	real   string            // Root with every link resolved
-	exts   []string          // the page extensions
+	skips   map[string]string // sources planned to stay, with the reason
+	blocked map[string]string // sources that cannot move: errors, with the reason
+	// existing maps a source to its target when that target already exists.
+	existing map[string]string
+	ctx      context.Context // the run's; its cancellation stops the project walks
+	routes   []string        // every route file, as Discover found them
+	linked   []string        // route files and folders that are links, skipped
+	real     string          // Root with every link resolved
+	exts     []string        // the page extensions
+	temps    []string        // temp files an interrupted run left, found by Sources
 	// migrator is the run's Migrator, whose index knows who imports what.
 	migrator Migrator
+	// Earlier maps the routes an earlier run moved (their pages/api file is
+	// gone) to their files in app/api: their importers are re-pointed too.
+	Earlier map[string]string
 	// AppPages are the URL patterns of the project's app-router pages.
 	AppPages []string
 }

@@ -3,10 +3,12 @@ package codemod
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // Importer is a file that imports a route, as the migrator's project
@@ -103,4 +105,46 @@ func repointImports(m Migrator, p *Project, rel string, src []byte, moved map[st
 		r.Status = StatusNeedsReview
 	}
 	return r
+}
+
+// movedEarlier maps the sources of the routes an earlier run moved to their
+// targets: for every route file in app/api or src/app/api, the pages/api
+// files that would move there and are gone.
+//
+//	app/api/users/route.ts, no pages/api/users.ts => pages/api/users.ts: app/api/users/route.ts (and pages/api/users/index.ts)
+func movedEarlier(p *Project) map[string]string {
+	out := map[string]string{}
+	for _, prefix := range []string{"", "src/"} {
+		dir := filepath.Join(p.Root, filepath.FromSlash(prefix+"app/api"))
+		filepath.WalkDir(dir, func(f string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if skipDirs[d.Name()] {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasPrefix(d.Name(), "route.") {
+				return nil
+			}
+			rel, _ := filepath.Rel(p.Root, f)
+			target := filepath.ToSlash(rel)
+			stem := prefix + "pages/" + strings.TrimPrefix(path.Dir(target), prefix+"app/")
+			for _, ext := range p.exts {
+				for _, src := range []string{stem + "." + ext, stem + "/index." + ext} {
+					if t, err := PlanTargetExt(src, ext); err != nil || t != target {
+						continue
+					}
+					if _, err := os.Lstat(filepath.Join(p.Root, filepath.FromSlash(src))); err == nil {
+						continue // still there: not moved
+					}
+					out[src] = target
+				}
+			}
+			return nil
+		})
+	}
+	return out
 }

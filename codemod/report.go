@@ -51,6 +51,7 @@ type Result struct {
 
 	orig, out []byte // texts, released once the result is emitted
 	diff      []byte // the unified diff, when the run shows diffs
+	finish    bool   // the target already holds out: only the source goes
 }
 
 // Output returns the migrated text (nil unless the file changes), until

@@ -1,12 +1,14 @@
 package codemod
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -72,22 +74,17 @@ func Run(opts Options) int {
 	if opts.Context == nil {
 		opts.Context = context.Background()
 	}
-	jobs, err := plan(opts)
+	jobs, projs, err := plan(opts)
 	if err != nil {
 		if opts.Context.Err() != nil {
-			fmt.Fprintln(opts.Stderr, interruptedLine(NewSummary(), len(jobs), opts.Write))
+			fmt.Fprintln(opts.Stderr, interruptedLine(NewSummary(), 0, opts.Write))
 			return ExitError
 		}
 		fmt.Fprintf(opts.Stderr, "routemod: %v\n", err)
 		return ExitError
 	}
 	if opts.Write && !opts.Check && !opts.Force {
-		seen := map[string]bool{}
-		for _, j := range jobs {
-			if seen[j.proj.Root] {
-				continue
-			}
-			seen[j.proj.Root] = true
+		for _, j := range projs {
 			dirty, err := GitDirty(j.proj.Root)
 			if err != nil {
 				fmt.Fprintf(opts.Stderr, "routemod: %s: checking git status: %v\n", j.arg, err)
@@ -99,30 +96,29 @@ func Run(opts Options) int {
 			}
 		}
 	}
-	return execute(opts, jobs)
+	return execute(opts, jobs, projs)
 }
 
 // plan resolves the paths to projects, discovers route files and plans
 // every move, marking collisions and existing targets before anything runs.
 // A file named on the command line goes through the same rules as a
 // discovered one.
-func plan(opts Options) ([]*job, error) {
-	var jobs []*job
+func plan(opts Options) (jobs, projs []*job, err error) {
 	projects := map[string]*Project{}
 	for _, arg := range opts.Paths {
 		abs, err := filepath.Abs(arg)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		st, err := os.Stat(abs)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", arg, err)
+			return nil, nil, fmt.Errorf("%s: %v", arg, err)
 		}
 		root, files, shown := abs, []string(nil), arg
 		if !st.IsDir() {
 			r, rel, ok := projectOf(abs)
 			if !ok {
-				return nil, fmt.Errorf("%s: not a pages/api route file", arg)
+				return nil, nil, fmt.Errorf("%s: not a pages/api route file", arg)
 			}
 			root, files, shown = r, []string{rel}, rootAsGiven(arg, rel)
 		}
@@ -134,13 +130,14 @@ func plan(opts Options) ([]*job, error) {
 			}
 			all, linked, err := Discover(opts.Context, root, exts)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", arg, err)
+				return nil, nil, fmt.Errorf("%s: %v", arg, err)
 			}
 			real, err := filepath.EvalSymlinks(root)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %v", arg, err)
+				return nil, nil, fmt.Errorf("%s: %v", arg, err)
 			}
-			proj = &Project{Root: root, Moves: map[string]string{}, AppPages: AppPages(root), real: real, exts: exts}
+			proj = &Project{Root: root, Moves: map[string]string{}, AppPages: AppPages(root), real: real, exts: exts, existing: map[string]string{}, ctx: opts.Context}
+			proj.Earlier = movedEarlier(proj)
 			for _, rel := range all {
 				ext, _ := RouteExt(rel, exts)
 				if t, err := PlanTargetExt(rel, ext); err == nil {
@@ -153,6 +150,7 @@ func plan(opts Options) ([]*job, error) {
 			proj.routes = all
 			proj.linked = slices.Sorted(maps.Keys(linked))
 			projects[root] = proj
+			projs = append(projs, &job{proj: proj, arg: shown})
 		}
 		if st.IsDir() {
 			files = slices.Concat(proj.routes, proj.linked)
@@ -181,9 +179,14 @@ func plan(opts Options) ([]*job, error) {
 					proj.skipReason(s, fmt.Sprintf("%s and %s both move to %s", srcs[0], srcs[1], t))
 				}
 			}
-			if _, err := os.Lstat(filepath.Join(proj.Root, filepath.FromSlash(t))); err == nil {
+			switch there := segmentFiles(proj.Root, t); {
+			case len(srcs) == 1 && len(there) == 1 && there[0] == t:
+				// Decided once the source is migrated: this file's own
+				// migration, left by an interrupted run, or an error.
+				proj.existing[srcs[0]] = t
+			case len(there) > 0:
 				for _, s := range srcs {
-					proj.skipReason(s, fmt.Sprintf("target %s already exists", t))
+					proj.block(s, fmt.Sprintf("%s already in the target folder of %s (Next.js takes one route or page file per folder); nothing changed for this file", strings.Join(there, " and "), t))
 				}
 			}
 			if reason := proj.outside(t); reason != "" {
@@ -194,11 +197,38 @@ func plan(opts Options) ([]*job, error) {
 		}
 	}
 	for _, j := range jobs {
-		if reason, ok := j.proj.skips[j.rel]; ok {
+		if reason, ok := j.proj.blocked[j.rel]; ok {
+			j.pre = &Result{Path: j.rel, NewPath: j.proj.Moves[j.rel], Kind: KindRoute, Status: StatusError, Reasons: []string{reason}}
+		} else if reason, ok := j.proj.skips[j.rel]; ok {
 			j.pre = &Result{Path: j.rel, Kind: KindRoute, Status: StatusSkipped, Reasons: []string{reason}}
 		}
 	}
-	return jobs, nil
+	return jobs, projs, nil
+}
+
+// segmentFiles lists the route and page files (route.*, page.*) in the
+// folder of target, a slash path relative to root.
+func segmentFiles(root, target string) []string {
+	dir := path.Dir(target)
+	ents, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range ents {
+		if n := e.Name(); !e.IsDir() && (strings.HasPrefix(n, "route.") || strings.HasPrefix(n, "page.")) {
+			out = append(out, dir+"/"+n)
+		}
+	}
+	return out
+}
+
+// block records that rel cannot move: an error, not a skip.
+func (p *Project) block(rel, reason string) {
+	if p.blocked == nil {
+		p.blocked = map[string]string{}
+	}
+	p.blocked[rel] = reason
 }
 
 // rootAsGiven is the project root of the route file arg (rel from the
@@ -273,7 +303,7 @@ func DetectNextMajor(root string) int {
 // When opts.Context is cancelled, no further file is read, processed or
 // written: the file being written finishes, and the run ends with one
 // summary line.
-func execute(opts Options, jobs []*job) int {
+func execute(opts Options, jobs, projs []*job) int {
 	ctx := opts.Context
 	n := opts.Jobs
 	if n <= 0 {
@@ -284,13 +314,9 @@ func execute(opts Options, jobs []*job) int {
 	for i := range ready {
 		ready[i] = make(chan struct{})
 	}
-	prepared := map[*Project]bool{}
-	for _, j := range jobs {
-		if !prepared[j.proj] {
-			prepared[j.proj] = true
-			j.proj.migrator = opts.Migrator
-			opts.Migrator.Prepare(j.proj, j.proj.Sources())
-		}
+	for _, j := range projs { // every project: one with no route left may have importers to re-point
+		j.proj.migrator = opts.Migrator
+		opts.Migrator.Prepare(j.proj, j.proj.Sources())
 	}
 	batches := makeBatches(jobs, n)
 	// One goroutine reads the batches' files ahead of the workers, so that
@@ -365,17 +391,16 @@ func execute(opts Options, jobs []*job) int {
 			}
 		}()
 	}
-	var changed []*job // first job of each project with a route that moves
 	moved := map[*Project]map[string]string{}
 	settle := func(i int) {
-		if r := results[i]; r.Writes() && r.NewPath != "" {
+		r := results[i]
+		em.emit(jobs[i], r)
+		if r.Writes() && r.NewPath != "" { // written, or to be written
 			if moved[jobs[i].proj] == nil {
 				moved[jobs[i].proj] = map[string]string{}
-				changed = append(changed, jobs[i])
 			}
 			moved[jobs[i].proj][r.Path] = r.NewPath
 		}
-		em.emit(jobs[i], results[i])
 		results[i] = nil
 	}
 	// Only routes whose migration is complete move, and only when no file
@@ -402,19 +427,29 @@ func execute(opts Options, jobs []*job) int {
 			settle(i)
 		}
 	}
-	// Importers and tsconfig.json follow the routes that move: nothing
-	// changes for a route that stays.
-	for _, j := range changed {
+	// Then, per project, what the moves of this run and of earlier runs
+	// (routes in app/api whose pages/api file is gone) need elsewhere.
+	for _, j := range projs {
 		if ctx.Err() != nil {
 			break
 		}
-		for _, r := range importersOf(ctx, opts.Migrator, j.proj, moved[j.proj]) {
-			r.Root = j.arg
-			em.emit(&job{proj: j.proj, arg: j.arg}, r)
+		all := maps.Clone(j.proj.Earlier)
+		if all == nil {
+			all = map[string]string{}
 		}
-		if r := tsconfigResult(j.proj); r != nil {
+		maps.Copy(all, moved[j.proj])
+		for _, r := range importersOf(ctx, opts.Migrator, j.proj, all) {
 			r.Root = j.arg
-			em.emit(&job{proj: j.proj, arg: j.arg}, r)
+			em.emit(j, r)
+		}
+		if len(all) > 0 {
+			if r := tsconfigResult(j.proj); r != nil {
+				r.Root = j.arg
+				em.emit(j, r)
+			}
+		}
+		if opts.Write && !opts.Check && ctx.Err() == nil {
+			em.removeTemps(j, j.proj.temps)
 		}
 	}
 	return em.finish()
@@ -481,6 +516,9 @@ func newEmitter(opts Options, total int) *emitter {
 
 func (e *emitter) emit(j *job, r *Result) {
 	o := e.opts
+	if t, ok := j.proj.existing[r.Path]; ok && j.rel != "" {
+		existingTarget(j.proj, r, t)
+	}
 	if r.Changed() {
 		e.pending = true
 		if o.Write && !o.Check && !r.Kept {
@@ -488,7 +526,9 @@ func (e *emitter) emit(j *job, r *Result) {
 		}
 		if r.Changed() && showDiff(o) { // a failed write is no longer a change
 			d := r.diff
-			if d == nil {
+			if r.finish {
+				d = UnifiedDiff(r.Path, "", r.orig, nil)
+			} else if d == nil {
 				d = UnifiedDiff(r.Path, outName(r), r.orig, r.out)
 			}
 			switch {
@@ -569,9 +609,53 @@ func (e *emitter) write(j *job, r *Result) {
 		dst = filepath.Join(j.proj.Root, filepath.FromSlash(r.NewPath))
 	}
 	stop := filepath.Join(j.proj.Root, filepath.FromSlash(pagesDirOf(r.Path)))
-	if err := WriteMove(src, dst, r.orig, r.out, stop); err != nil {
+	write := WriteMove
+	if r.finish {
+		write = FinishMove
+	}
+	if err := write(src, dst, r.orig, r.out, stop); err != nil {
 		r.Status = StatusError
-		r.Reasons = append(r.Reasons, fmt.Sprintf("write %s: %v; nothing changed for this file", r.NewPath, err))
+		r.Reasons = append(r.Reasons, fmt.Sprintf("write %s: %v; nothing changed for this file", outName(r), err))
+	}
+}
+
+// existingTarget decides the file r whose target t already exists: when t
+// holds exactly r's migration, a run was interrupted between writing t and
+// removing the source, and only the source removal is left to do; anything
+// else in the way is an error.
+func existingTarget(p *Project, r *Result, t string) {
+	cur, err := os.ReadFile(filepath.Join(p.Root, filepath.FromSlash(t)))
+	same := err == nil && r.Changed() && r.NewPath == t && bytes.Equal(cur, r.out)
+	if same && !r.Kept {
+		r.finish = true
+		r.Notes = append(r.Notes, fmt.Sprintf("%s already holds this file's migration (a run was interrupted before it removed the source): only the source is removed", t))
+		return
+	}
+	reason := fmt.Sprintf("target %s already exists and is not this file's migration; nothing changed for this file", t)
+	if same {
+		reason = fmt.Sprintf("target %s already holds this file's migration with its TODOs (an interrupted --include-todo run): run with --include-todo to finish the move, or remove %s", t, t)
+	}
+	if r.Status == StatusError {
+		r.Reasons = append(r.Reasons, reason)
+		return
+	}
+	*r = Result{Root: r.Root, Path: r.Path, NewPath: t, Kind: r.Kind, Status: StatusError, Reasons: []string{reason}}
+}
+
+// removeTemps removes the temp files (rel slash paths) an interrupted run
+// left in project j, and says so.
+func (e *emitter) removeTemps(j *job, temps []string) {
+	n := 0
+	for _, t := range temps {
+		if os.Remove(filepath.Join(j.proj.Root, filepath.FromSlash(t))) == nil {
+			n++
+		} else {
+			fmt.Fprintf(e.opts.Stderr, "routemod: %s: a temp file left by an interrupted run could not be removed\n", filepath.Join(j.arg, t))
+		}
+	}
+	if n > 0 {
+		e.clearBar()
+		fmt.Fprintf(e.opts.Stderr, "routemod: removed %d temp files left by an interrupted run\n", n)
 	}
 }
 

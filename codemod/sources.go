@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -21,6 +22,7 @@ var sourceExts = map[string]bool{".ts": true, ".tsx": true, ".js": true, ".jsx":
 // Sources yields every source file of the project (never node_modules,
 // build output or hidden folders) and its tsconfig*.json and
 // jsconfig.json, each read once. A file that cannot be read is left out.
+// On the way it notes the temp files an interrupted run left (p.temps).
 func (p *Project) Sources() iter.Seq[Source] {
 	return func(yield func(Source) bool) {
 		if p.Root == "" {
@@ -37,13 +39,23 @@ func (p *Project) Sources() iter.Seq[Source] {
 			}
 		}
 		stop := false
+		p.temps = nil
 		filepath.WalkDir(p.Root, func(abs string, d fs.DirEntry, err error) error {
 			if err != nil || stop {
 				return nil
 			}
+			if p.ctx != nil && p.ctx.Err() != nil {
+				return p.ctx.Err() // interrupted
+			}
 			if d.IsDir() {
 				if abs != p.Root && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
 					return filepath.SkipDir
+				}
+				return nil
+			}
+			if tempRE.MatchString(d.Name()) && d.Type().IsRegular() {
+				if rel, err := filepath.Rel(p.Root, abs); err == nil {
+					p.temps = append(p.temps, filepath.ToSlash(rel))
 				}
 				return nil
 			}
@@ -66,3 +78,6 @@ func (p *Project) Sources() iter.Seq[Source] {
 		})
 	}
 }
+
+// tempRE matches the names of routemod's temp files (see writeTemp).
+var tempRE = regexp.MustCompile(`^\.routemod-[0-9]+$`)

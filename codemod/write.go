@@ -135,11 +135,42 @@ func WriteMove(source, target string, orig, newText []byte, stopAt string) error
 	if err := writeLinkNew(tmp, target); err != nil {
 		return err
 	}
+	os.Remove(tmp)
 	placed = true
 	writeSyncDir(dir)
 
-	if err := os.Remove(source); err != nil {
-		return fmt.Errorf("%s written, but the source could not be removed: %w", target, err)
+	if err := removeSource(source); err != nil {
+		// Roll back: the route must not be in both places.
+		if rerr := os.Remove(target); rerr != nil {
+			return fmt.Errorf("the source could not be removed (%w), and neither could the target written just before (%v): the route is now in both places; remove %s", err, rerr, target)
+		}
+		writeRemoveDirs(created)
+		writeSyncDir(dir)
+		return fmt.Errorf("the source could not be removed (%w), so the target written just before was removed again", err)
+	}
+	writeSyncDir(filepath.Dir(source))
+	writePruneDirs(filepath.Dir(source), stopAt)
+	return nil
+}
+
+// removeSource removes a migrated source file (a variable for tests).
+var removeSource = os.Remove
+
+// FinishMove completes a move that an interrupted run left half done:
+// target already holds newText, so source is removed (after checking that
+// it still equals orig and that target still equals newText), and its
+// parent folders that became empty are pruned up to stopAt.
+func FinishMove(source, target string, orig, newText []byte, stopAt string) error {
+	writing.Lock()
+	defer writing.Unlock()
+	if _, err := writeCheckSource(source, orig); err != nil {
+		return err
+	}
+	if cur, err := os.ReadFile(target); err != nil || !bytes.Equal(cur, newText) {
+		return fmt.Errorf("%s: %w (it changed since it was read)", target, ErrTargetExists)
+	}
+	if err := removeSource(source); err != nil {
+		return fmt.Errorf("the source could not be removed: %w", err)
 	}
 	writeSyncDir(filepath.Dir(source))
 	writePruneDirs(filepath.Dir(source), stopAt)

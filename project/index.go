@@ -34,7 +34,8 @@ type Index struct {
 
 // Build indexes the files of a project: every source file, and its
 // tsconfig.json or jsconfig.json (and the configs they extend). moves maps
-// each route of the run to its planned target.
+// each route of the run to its planned target, and each route an earlier
+// run moved (its file gone) to its file in app/.
 func Build(files iter.Seq[codemod.Source], moves map[string]string) *Index {
 	ix := &Index{files: map[string]*Module{}, moves: moves, importers: map[string][]string{}, complete: true}
 	configs := map[string][]byte{}
@@ -72,6 +73,13 @@ func Build(files iter.Seq[codemod.Source], moves map[string]string) *Index {
 	wg.Wait()
 	close(out)
 	<-done
+	// A route an earlier run moved is gone from disk: it stays a module
+	// here, so that the imports still naming it resolve to it.
+	for r := range moves {
+		if !ix.has(r) {
+			ix.files[r] = &Module{}
+		}
+	}
 	read := func(p string) ([]byte, bool) { b, ok := configs[p]; return b, ok }
 	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
 		if text, ok := configs[name]; ok {

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"iter"
+	"maps"
 
 	"github.com/routemod/routemod/codemod"
 	"github.com/routemod/routemod/project"
@@ -10,7 +11,12 @@ import (
 // Prepare implements codemod.Migrator: it builds the project's index, which
 // the transforms of every route of the project then ask.
 func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) {
-	mg.indexes.Store(p, project.Build(files, p.Moves))
+	moves := p.Moves
+	if len(p.Earlier) > 0 {
+		moves = maps.Clone(p.Moves)
+		maps.Copy(moves, p.Earlier) // routes earlier runs moved: their importers are re-pointed too
+	}
+	mg.indexes.Store(p, project.Build(files, moves))
 }
 
 // index returns the index of p: the one Prepare built, or one that knows

@@ -217,13 +217,13 @@ func TestTargetExistsAndCollisionsAreSkipped(t *testing.T) {
 	})
 	before := snapshot(t, dir)
 	_, errOut, code := routemod(t, dir, "--write")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
+	if code != 2 {
+		t.Fatalf("want exit 2 (a route in both places is an error), got %d: %s", code, errOut)
 	}
 	for _, want := range []string{
 		"pages/api/a.js: skipped: pages/api/a.js and pages/api/a/index.js both move to app/api/a/route.js",
 		"pages/api/a/index.js: skipped:",
-		"pages/api/b.js: skipped: target app/api/b/route.js already exists",
+		"pages/api/b.js: error: target app/api/b/route.js already exists and is not this file's migration; nothing changed for this file",
 		"pages/api/wrapped.js: skipped: the handler is wrapped in w(...)",
 	} {
 		if !strings.Contains(errOut, want) {

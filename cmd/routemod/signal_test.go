@@ -51,9 +51,14 @@ func TestInterruptStopsTheRun(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			// Signal once the run has shown results (for --write: written files).
+			// Signal the dry run half a second in, the --write run once it
+			// has written files.
 			lines := bufio.NewScanner(out)
-			for i := 0; i < 20 && lines.Scan(); i++ {
+			if tc.args[0] == "--write" {
+				for i := 0; i < 20 && lines.Scan(); i++ {
+				}
+			} else {
+				time.Sleep(500 * time.Millisecond)
 			}
 			if err := cmd.Process.Signal(tc.sig); err != nil {
 				t.Fatal(err)
