@@ -48,6 +48,13 @@ type migration struct {
 	switchFold bool
 	// switchValue is the value of the switch on the method being read.
 	switchValue *Node
+	// bodyAnchors maps each read of req.body to the statement its shared
+	// declaration goes before (nil: read in place); bodyPlaced is false when
+	// no such placement exists (see planBodyReads). bodyDeclared are the
+	// anchors already given their declaration.
+	bodyAnchors  map[*Node]*Node
+	bodyPlaced   bool
+	bodyDeclared map[*Node]bool
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.
 	switchTrue bool
 	// universe are the methods a guard lets through to the dispatch being

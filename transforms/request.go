@@ -39,12 +39,20 @@ func rewriteRequest(m *migration) {
 		return true
 	})
 	bodyReads := 0
+	bodyParserOff := m.bodyParserOff()
+	var jsonReads []*Node
 	for _, r := range refs {
-		if _, prop, ok := memberOf(m, r); ok && prop == "body" {
+		if mem, prop, ok := memberOf(m, r); ok && prop == "body" {
 			bodyReads++
+			if !isAssigned(mem) && !bodyParserOff && !isJSONParseArg(m, mem) && !m.rewritten(r.Start) {
+				jsonReads = append(jsonReads, mem)
+			}
 		}
 	}
-	bodyParserOff := m.bodyParserOff()
+	m.bodyAnchors, m.bodyPlaced = nil, false
+	if len(jsonReads) > 0 {
+		m.bodyAnchors, m.bodyPlaced = m.planBodyReads(jsonReads)
+	}
 	for _, r := range refs {
 		m.rewriteReqRef(r, bodyReads, bodyParserOff)
 	}
@@ -108,7 +116,13 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			return
 		}
 		if m.servesBodyless(mem.Start) {
-			f.Todo(stmt.Start, "this code also runs for GET: a GET has no body, so await %s.json() throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", req, req)
+			at := stmt
+			if a := m.bodyAnchors[mem]; m.bodyPlaced && a != nil {
+				at = a // once, above the declaration
+			}
+			if !m.bodyDeclared[at] {
+				f.Todo(at.Start, "this code also runs for GET: a GET has no body, so await %s.json() throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", req, req)
+			}
 		}
 		// A read after a send may end up in after(), which runs once the
 		// response is sent: read the body before it, at the top, as pages did.
@@ -126,6 +140,28 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 		}
 		m.needAsync(mem.Start)
 		m.f.Note("req.body is read with await %s.json(): pages also parsed urlencoded forms (application/x-www-form-urlencoded) and passed other bodies as text; read those with await %s.formData() or .text(). Invalid or empty JSON now throws (500) where pages answered 400", req, req)
+		if m.bodyPlaced {
+			// the read stays where pages' first read of req.body was (see planBodyReads)
+			anchor := m.bodyAnchors[mem]
+			if anchor == nil {
+				f.ReplaceNode(mem, awaitExpr(mem, "await "+req+".json()"))
+				return
+			}
+			name := m.name("body", "body", "requestBody")
+			if !m.bodyDeclared[anchor] {
+				if m.bodyDeclared == nil {
+					m.bodyDeclared = map[*Node]bool{}
+				}
+				m.bodyDeclared[anchor] = true
+				m.declareBody(anchor, "const "+name+" = await "+req+".json()"+m.semi())
+			}
+			f.ReplaceNode(mem, name)
+			return
+		}
+		if bodyReads > 1 && !late && !(len(m.funcs) == 1 && m.funcs[0].expr != nil) {
+			// (an arrow's expression body has no code above its reads)
+			f.Todo(stmt.Start, "the body is now read at the top of this function (const body = await %s.json()), above code pages ran before it first read %s.body; routemod could not keep the read in place: move it down", req, req)
+		}
 		if single {
 			f.ReplaceNode(mem, awaitExpr(mem, "await "+req+".json()"))
 			return

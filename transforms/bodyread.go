@@ -1,0 +1,314 @@
+package transforms
+
+import (
+	"slices"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// bodyGroup is a set of req.body reads that share one declaration of the
+// parsed body, written just before anchor.
+type bodyGroup struct {
+	anchor *Node
+	reads  []*Node
+}
+
+// planBodyReads places the reads of req.body where the original first
+// touched them: one declaration before the statement that holds the first
+// read of each group, never at the top of the function (above an auth
+// check, out of a try, into a method that never reads the body).
+//
+//	if (!user) return 401; try { a(req.body.x); b(req.body.y) } => if (!user) return 401; try { const body = await req.json(); a(body.x); b(body.y) }
+//	if (POST) { f(req.body.a) } else if (PUT) { g(req.body.b) } => each read in place (await req.json())
+//
+// Reads in branches that exclude each other get a declaration each; any
+// other reads share the declaration before the statement holding them all.
+// It returns, for every read, the statement its declaration goes before
+// (nil: the read is written in place), and false when the reads cannot be
+// placed so that each output function reads the body once, before every
+// read: the caller falls back to a marked declaration at the top.
+func (m *migration) planBodyReads(reads []*Node) (map[*Node]*Node, bool) {
+	anchors := map[*Node]*Node{}
+	named := map[*Node]bool{}
+	seen := map[*Node]bool{}
+	funcs := m.funcs
+	if len(funcs) == 0 {
+		return nil, false
+	}
+	own := map[*outFunc][]*Node{} // the anchors each function's reads need
+	for _, fn := range funcs {
+		if fn.expr != nil {
+			return nil, false // an expression body has no statement to put the declaration before
+		}
+		var rs []*Node
+		for _, r := range reads {
+			if slices.Contains(m.scopesAt(r.Start), fn) {
+				rs = append(rs, r)
+			}
+		}
+		groups, ok := m.groupBodyReads(rs)
+		if !ok {
+			return nil, false
+		}
+		for _, g := range groups {
+			if !slices.Contains(m.scopesAt(g.anchor.Start), fn) {
+				return nil, false // the statement is not copied into this function
+			}
+			own[fn] = append(own[fn], g.anchor)
+			for _, r := range g.reads {
+				if seen[r] && anchors[r] != g.anchor {
+					return nil, false // shared code would need two placements
+				}
+				seen[r] = true
+				anchors[r] = g.anchor
+				if len(g.reads) > 1 || enclosingFunction(r) != m.h.fn || inLoop(r, m.h.fn) || m.afterSend(r) {
+					named[r] = true
+				}
+			}
+		}
+	}
+	for _, r := range reads {
+		if !seen[r] {
+			return nil, false // a read no output function holds (a dispatch condition)
+		}
+	}
+	// A declaration copied into a function whose reads do not need it would
+	// read the body twice.
+	for _, fn := range funcs {
+		for _, a := range anchors {
+			if slices.Contains(m.scopesAt(a.Start), fn) && !slices.Contains(own[fn], a) {
+				return nil, false
+			}
+		}
+	}
+	// A group read in place in one function and shared in another is shared.
+	for r, a := range anchors {
+		if !named[r] {
+			for r2, a2 := range anchors {
+				if a2 == a && named[r2] {
+					named[r] = true
+				}
+			}
+		}
+	}
+	out := map[*Node]*Node{}
+	for r, a := range anchors {
+		if named[r] {
+			out[r] = a
+		} else {
+			out[r] = nil
+		}
+	}
+	return out, true
+}
+
+// groupBodyReads groups reads (in source order) by the declaration they share.
+func (m *migration) groupBodyReads(reads []*Node) ([]*bodyGroup, bool) {
+	var groups []*bodyGroup
+	for _, r := range reads {
+		placed := false
+		for _, g := range groups {
+			if dominates(g.anchor, r) {
+				g.reads = append(g.reads, r)
+				placed = true
+				break
+			}
+		}
+		if placed {
+			continue
+		}
+		cur := &bodyGroup{anchor: m.bodyAnchor(r), reads: []*Node{r}}
+		if cur.anchor == nil {
+			return nil, false
+		}
+		for merged := true; merged; {
+			merged = false
+			for i, g := range groups {
+				if m.exclusive(g.anchor, cur.anchor) {
+					continue
+				}
+				a := m.bodyAnchor(commonAncestor(g.anchor, cur.anchor))
+				if a == nil {
+					return nil, false
+				}
+				cur = &bodyGroup{anchor: a, reads: append(append([]*Node{}, g.reads...), cur.reads...)}
+				groups = slices.Delete(groups, i, i+1)
+				merged = true
+				break
+			}
+		}
+		groups = append(groups, cur)
+	}
+	return groups, true
+}
+
+// bodyAnchor returns the statement a declaration read by n goes before: the
+// statement of a statement list that holds n, outside any loop or nested
+// function within the handler (the body is read once, by the handler), or
+// a lone statement copied as a whole method branch. nil when none.
+func (m *migration) bodyAnchor(n *Node) *Node {
+	for p := n.Parent; p != nil && p != m.h.fn; p = p.Parent {
+		switch p.Kind {
+		case "for_statement", "for_in_statement", "while_statement", "do_statement",
+			"function_declaration", "function_expression", "arrow_function", "function", "method_definition", "generator_function", "generator_function_declaration":
+			n = p
+		}
+	}
+	for s := n; s != nil && s != m.h.fn; s = s.Parent {
+		if inStatementList(s) || m.lonePart(s) {
+			return m.beforeSend(s)
+		}
+	}
+	return nil
+}
+
+// beforeSend moves an anchor that follows a send up to the earliest send
+// before it: code after a send may move into after(), which runs once the
+// response is gone, and pages had parsed the body before the handler ran.
+//
+//	res.json(x); await log(req.body) => const body = await req.json(); return Response.json(x) + after(... body ...)
+func (m *migration) beforeSend(s *Node) *Node {
+	if m.h.res == "" {
+		return s
+	}
+	out := s
+	for cur := s; cur != nil && cur != m.h.fn; cur = cur.Parent {
+		if !inStatementList(cur) {
+			continue
+		}
+		for prev := prevStatement(cur); prev != nil; prev = prevStatement(prev) {
+			if prev.Kind == "expression_statement" && exits(m.src, prev, m.h.res) {
+				out = prev
+			}
+		}
+	}
+	return out
+}
+
+// inStatementList reports whether s is a statement of a block, a switch
+// case or the program.
+func inStatementList(s *Node) bool {
+	p := s.Parent
+	if p == nil || !s.Named || s.Kind == "comment" {
+		return false
+	}
+	switch p.Kind {
+	case "statement_block", "program":
+		return true
+	case "switch_case", "switch_default":
+		return s.Field == "body"
+	}
+	return false
+}
+
+// lonePart reports whether s, a statement outside any block (a branch
+// without braces), is copied whole as the code of each function holding it.
+//
+//	if (req.method === "POST") return f(req.body.a, req.body.b) => export POST: const body = ...; return f(body.a, body.b)
+func (m *migration) lonePart(s *Node) bool {
+	if !s.Named || !isStatementKind(s.Kind) {
+		return false
+	}
+	fns := m.scopesAt(s.Start)
+	if len(fns) == 0 {
+		return false
+	}
+	for _, fn := range fns {
+		found := false
+		for _, p := range fn.parts {
+			if p.start <= s.Start && p.end >= s.End && string(trimSpace(m.src[p.start:p.end])) == m.text(s) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func isStatementKind(k string) bool {
+	switch k {
+	case "expression_statement", "return_statement", "throw_statement", "lexical_declaration", "variable_declaration", "if_statement", "try_statement", "switch_statement":
+		return true
+	}
+	return false
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\n' || b[0] == '\r') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// dominates reports whether a declaration before anchor is in scope and
+// already made at n: n lies in anchor's statement or after it in the same list.
+func dominates(anchor, n *Node) bool {
+	return anchor.Parent != nil && anchor.Parent.Contains(n) && n.Start >= anchor.Start
+}
+
+// commonAncestor returns the innermost node holding both a and b.
+func commonAncestor(a, b *Node) *Node {
+	for p := a; p != nil; p = p.Parent {
+		if p.Contains(b) {
+			return p
+		}
+	}
+	return nil
+}
+
+// exclusive reports whether no run of the handler reaches both a and the
+// later b: they sit in the two branches of one if, in two switch cases the
+// first of which does not fall through, or a lies in a branch that always
+// returns or throws before b.
+//
+//	if (x) { req.body.a } else { req.body.b }         => exclusive
+//	if (x) { req.body.a; return ... } req.body.b      => exclusive
+//	if (x) { req.body.a } req.body.b                  => not
+func (m *migration) exclusive(a, b *Node) bool {
+	if a.Contains(b) || b.Contains(a) {
+		return false
+	}
+	if b.Start < a.Start {
+		a, b = b, a
+	}
+	l := commonAncestor(a, b)
+	for x := a; x != nil && x != l; x = x.Parent {
+		if x.Field == "consequence" && x.Parent != nil && x.Parent.Kind == "if_statement" {
+			if alt := x.Parent.ChildByField("alternative"); alt != nil && alt.Contains(b) {
+				return true
+			}
+			if exits(m.src, x, "") {
+				return true
+			}
+		}
+		if (x.Kind == "switch_case" || x.Kind == "switch_default") && x.Parent == l {
+			st := statementsOfCase(x)
+			if len(st) > 0 {
+				switch st[len(st)-1].Kind {
+				case "break_statement", "return_statement", "throw_statement":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// declareBody inserts the declaration of the parsed body before anchor.
+func (m *migration) declareBody(anchor *Node, decl string) {
+	if onlySpaceBefore(m.src, anchor.Start) {
+		m.f.Insert(codemod.LineStart(m.src, anchor.Start), codemod.IndentAt(m.src, anchor.Start)+decl+m.f.Style.EOL)
+		return
+	}
+	if m.lonePart(anchor) {
+		// if (POST) return f(req.body.a, req.body.b) => its own line in POST, at the statement's indentation
+		m.f.Insert(anchor.Start, decl+m.f.Style.EOL+codemod.IndentAt(m.src, anchor.Start))
+		return
+	}
+	m.f.Insert(anchor.Start, decl+" ")
+}
