@@ -81,6 +81,7 @@ var expectedMigrated = map[string]string{
 	"pages/api/pick.ts":               "app/api/pick",
 	"pages/api/js/doc.js":             "app/api/js/doc",
 	"pages/api/js/upper.js":           "app/api/js/upper",
+	"pages/api/js/only-get.js":        "app/api/js/only-get",
 }
 
 // expectedKept lists the routes of e2e/app that routemod cannot finish (a res

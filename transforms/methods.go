@@ -128,10 +128,23 @@ func (m *migration) splitAt(stmts []*Node, i int, pre []part) bool {
 		}
 		if neg && st.ChildByField("alternative") == nil && exits(m.src, st.ChildByField("consequence"), m.h.res) {
 			// if (req.method !== "POST") return res.status(405)...  => export POST
+			cons := st.ChildByField("consequence")
 			if m.mentionsMethodIn(stmts[i+1:]) {
-				return m.splitWithin(stmts, i, pre, set)
+				if !m.splitWithin(stmts, i, pre, set) {
+					return false
+				}
+				if !m.rejectsMethod([]*Node{cons}) {
+					// if (!["GET", "POST"].includes(req.method)) return res.status(404).end(); if (GET) ... => GET, POST, and the 404 under PUT, PATCH, DELETE
+					m.keepGuard(nil, set, pre, cons)
+				}
+				return true
 			}
 			rest := m.span(m.dispatchBlock(), stmts, i+1, len(stmts))
+			if !m.rejectsMethod([]*Node{cons}) {
+				// if (req.method !== "GET") return res.send("Method not allowed.") => export GET(rest); the guard's answer exported under POST, PUT, PATCH, DELETE
+				m.keepGuard([]arm{{methods: sortMethods(set), parts: []part{rest}}}, set, pre, cons)
+				return true
+			}
 			m.funcs = []*outFunc{{methods: sortMethods(set), parts: append(pre, rest), tail: m.h.body}}
 			return true
 		}
@@ -317,6 +330,11 @@ func (m *migration) splitIfChain(stmts []*Node, i int, pre []part) bool {
 		if set, neg, ok := m.methodTest(post[0].ChildByField("condition")); ok && neg && exits(m.src, post[0].ChildByField("consequence"), m.h.res) && !m.mentionsMethodIn(post[1:]) {
 			rest := m.span(m.dispatchBlock(), stmts, j+1, len(stmts))
 			arms = append(arms, arm{methods: m.newMethods(set, covered), parts: append(append([]part{}, shared...), rest)})
+			if cons := post[0].ChildByField("consequence"); !m.rejectsMethod([]*Node{cons}) {
+				// if (GET) return a; if (req.method !== "POST") return res.status(404).json(e); rest => GET(a), POST(rest), PUT, PATCH, DELETE(404)
+				m.finishArms(arms, covered, pre, []part{m.branchPart(cons)}, []*Node{cons})
+				return true
+			}
 			m.finishArms(arms, covered, pre, nil, nil)
 			return true
 		}
@@ -553,6 +571,16 @@ func (m *migration) fallbackTail(fallbackNodes []*Node, fallback []part) *Node {
 	return tail
 }
 
+// keepGuard finishes a split at a method guard that does not answer 405:
+// the methods it refused keep its answer, as pages gave it to them.
+func (m *migration) keepGuard(arms []arm, set []string, pre []part, cons *Node) {
+	covered := map[string]bool{}
+	for _, s := range set {
+		covered[s] = true
+	}
+	m.finishArms(arms, covered, pre, []part{m.branchPart(cons)}, []*Node{cons})
+}
+
 // rejectsMethod reports whether a fallback only answers 405: it sends a
 // 405 and does nothing but talk to res.
 func (m *migration) rejectsMethod(nodes []*Node) bool {
@@ -595,6 +623,9 @@ func (m *migration) rejectsMethod(nodes []*Node) bool {
 // an assignment to one of its properties.
 func (m *migration) isResStatement(e *Node) bool {
 	e = codemod.Unparen(e)
+	if m.isWebResponse(e) {
+		return true // an edge handler's return new Response(null, { status: 405 })
+	}
 	if e.Kind == "assignment_expression" {
 		obj, _, ok := member(m.src, e.ChildByField("left"))
 		return ok && isIdent(m.src, obj, m.h.res)
@@ -612,6 +643,22 @@ func (m *migration) isResStatement(e *Node) bool {
 		e = codemod.Unparen(obj)
 	}
 	return e != nil && m.h.res != "" && isIdent(m.src, e, m.h.res)
+}
+
+// isWebResponse reports new Response(...), Response.json(...) and their
+// NextResponse forms: the answer of an edge handler.
+func (m *migration) isWebResponse(e *Node) bool {
+	switch e.Kind {
+	case "new_expression":
+		c := m.text(e.ChildByField("constructor"))
+		return c == "Response" || c == "NextResponse"
+	case "call_expression":
+		switch m.text(e.ChildByField("function")) {
+		case "Response.json", "NextResponse.json":
+			return true
+		}
+	}
+	return false
 }
 
 func (m *migration) newMethods(set []string, covered map[string]bool) []string {
