@@ -156,11 +156,17 @@ var differences = []difference{
 	},
 	{
 		Kind: "auto-options",
-		What: "an OPTIONS request answered by Next.js itself (204, Allow: the exported methods, no body) is not compared with the pages answer",
-		Why:  "route handlers get OPTIONS for free unless they export it; pages handed OPTIONS to the handler, which refused it (405) or served it like any method",
+		What: "an OPTIONS request answered by Next.js itself (204, Allow: the exported methods, no body) is not compared with the pages answer, unless the pages answer carried CORS (Access-Control-*) headers",
+		Why: "route handlers get OPTIONS for free unless they export it; pages handed OPTIONS to the handler, which refused it (405) or served it like any method. " +
+			"Next.js's own answer has no CORS headers, so a lost CORS preflight answer is a real change, never normalised",
 		apply: func(rq *request, orig, mig *response) bool {
 			if rq.Method != http.MethodOptions || mig.Status != http.StatusNoContent || !mig.has("Allow") || mig.Body != "" {
 				return false
+			}
+			for k := range orig.Header {
+				if strings.HasPrefix(strings.ToLower(k), "access-control-") {
+					return false
+				}
 			}
 			accept(orig, mig)
 			return true

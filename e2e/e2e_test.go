@@ -82,6 +82,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/js/doc.js":             "app/api/js/doc",
 	"pages/api/js/upper.js":           "app/api/js/upper",
 	"pages/api/js/only-get.js":        "app/api/js/only-get",
+	"pages/api/cors.ts":               "app/api/cors",
+	"pages/api/js/preflight.js":       "app/api/js/preflight",
 }
 
 // expectedKept lists the routes of e2e/app that routemod cannot finish (a res

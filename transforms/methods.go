@@ -64,7 +64,7 @@ func splitMethods(m *migration) {
 	h := m.h
 	if h.body.Kind != "statement_block" {
 		// (req, res) => expr
-		m.funcs = []*outFunc{{methods: servedByDefault, expr: h.body}}
+		m.funcs = []*outFunc{{methods: m.defaultMethods(), expr: h.body}}
 		m.endContainers = map[*Node]bool{}
 		m.noteAllMethods()
 		return
@@ -88,7 +88,7 @@ func splitMethods(m *migration) {
 	}
 	// No split: one function under every method.
 	whole := m.bodyPart(h.body)
-	m.funcs = []*outFunc{{methods: servedByDefault, parts: []part{whole}, tail: h.body}}
+	m.funcs = []*outFunc{{methods: m.defaultMethods(), parts: []part{whole}, tail: h.body}}
 	if m.reportUnsplittable(stmts) {
 		return
 	}
@@ -96,6 +96,10 @@ func splitMethods(m *migration) {
 }
 
 func (m *migration) noteAllMethods() {
+	if m.answersPreflight() {
+		m.f.Note("no method check: exported under %s (OPTIONS too: the route answers CORS preflights, and Next.js's own OPTIONS answer has no CORS headers; Next.js answers HEAD itself); narrow it to the methods clients use", strings.Join(m.defaultMethods(), ", "))
+		return
+	}
 	m.f.Note("no method check: exported under %s (Next.js answers HEAD and OPTIONS itself); narrow it to the methods clients use", strings.Join(servedByDefault, ", "))
 }
 
@@ -111,7 +115,7 @@ func (m *migration) reportUnsplittable(stmts []*Node) bool {
 				return
 			}
 			found = true
-			m.f.Todo(enclosingStatement(ref).Start, "this handler reads the request method in a way routemod cannot split into method exports; it is exported under %s and still checks %s.method itself: split it by hand", strings.Join(servedByDefault, ", "), m.h.req)
+			m.f.Todo(enclosingStatement(ref).Start, "this handler reads the request method in a way routemod cannot split into method exports; it is exported under %s and still checks %s.method itself: split it by hand", strings.Join(m.defaultMethods(), ", "), m.h.req)
 		})
 	}
 	return found
@@ -246,14 +250,6 @@ func (m *migration) splitInTry(stmts []*Node, i int, pre []part) bool {
 		return true
 	}
 	return false
-}
-
-// served are the methods the dispatch being read can see.
-func (m *migration) served() []string {
-	if m.universe != nil {
-		return m.universe
-	}
-	return servedByDefault
 }
 
 // splitIfChain handles `if (GET) {} else if (POST) {} else {}` and runs of
@@ -506,7 +502,7 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		return
 	}
 	var rest []string
-	for _, meth := range m.served() {
+	for _, meth := range m.defaultMethods() {
 		if !covered[meth] {
 			rest = append(rest, meth)
 		}

@@ -55,6 +55,8 @@ type migration struct {
 	bodyAnchors  map[*Node]*Node
 	bodyPlaced   bool
 	bodyDeclared map[*Node]bool
+	// preflight caches answersPreflight.
+	preflight *bool
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.
 	switchTrue bool
 	// universe are the methods a guard lets through to the dispatch being
