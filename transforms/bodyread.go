@@ -6,6 +6,100 @@ import (
 	"github.com/routemod/routemod/codemod"
 )
 
+// rewriteBody translates one read of req.body.
+//
+//	req.body (read once, straight-line)  => await req.json()
+//	req.body (read more than once)        => body (const body = await req.json() before the statement that first reads it)
+//	JSON.parse(req.body)                  => JSON.parse(await req.text())
+//	new URLSearchParams(req.body)         => new URLSearchParams(await req.text())
+//	req.body where the body is a form     => Object.fromEntries(await req.formData())
+func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bool) {
+	f, req := m.f, m.h.req
+	if isAssigned(mem) {
+		f.Todo(stmt.Start, "%s.body is assigned: route handlers read the body once with await %s.json()", req, req)
+		return
+	}
+	if bodyParserOff {
+		f.Todo(stmt.Start, "bodyParser is off, so %s.body was undefined in pages; read the raw body with await %s.text() or %s.arrayBuffer()", req, req, req)
+		return
+	}
+	kind, why := m.bodyForm()
+	read := "await " + req + ".json()"
+	if kind == formBody {
+		read = m.formRead(nil)
+	}
+	if m.servesBodyless(mem.Start) {
+		at := stmt
+		if a := m.bodyAnchors[mem]; m.bodyPlaced && a != nil {
+			at = a // once, above the declaration
+		}
+		if !m.bodyDeclared[at] {
+			f.Todo(at.Start, "this code also runs for GET: a GET has no body, so %s throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", read, req)
+		}
+	}
+	// A read after a send may end up in after(), which runs once the
+	// response is sent: read the body before it, as pages did.
+	late := m.afterSend(mem)
+	single := bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn) && !late
+	if isJSONParseArg(m, mem) || textParseArg(m, mem) {
+		// JSON.parse(req.body) (a body sent as text) => JSON.parse(await req.text())
+		// querystring.parse(req.body) / new URLSearchParams(req.body) => (await req.text()): the same fields, from the form's text
+		if !single {
+			f.Todo(stmt.Start, "%s parsed the body as text; with several body reads routemod cannot pick text, JSON or a form: read await %s.text() once by hand", m.text(mem.Parent.Parent.ChildByField("function"))+m.text(mem.Parent.Parent.ChildByField("constructor")), req)
+			return
+		}
+		m.needAsync(mem.Start)
+		f.ReplaceNode(mem, "await "+req+".text()")
+		return
+	}
+	m.needAsync(mem.Start)
+	switch kind {
+	case formBody:
+		f.Note("req.body is read with %s: %s. pages parsed such a body (application/x-www-form-urlencoded) into an object of strings, as this does; a field sent twice now keeps its last value where pages gave an array, and a body that is not a form now throws (500)", read, why)
+	case mixedBody:
+		f.Todo(stmt.Start, "%s: pages parsed req.body from JSON and from application/x-www-form-urlencoded; await %s.json() throws (500) on a form: read Object.fromEntries(await %s.formData()) when the Content-Type is a form", why, req, req)
+		f.Note("req.body is read with await %s.json(), marked where the route also takes forms", req)
+	default:
+		f.Note("req.body is read with await %s.json(): pages also parsed urlencoded forms (application/x-www-form-urlencoded) and passed other bodies as text; read those with await %s.formData() or .text(). Invalid or empty JSON now throws (500) where pages answered 400", req, req)
+	}
+	inline := func() {
+		if kind == formBody {
+			f.ReplaceNode(mem, m.formRead(mem))
+			return
+		}
+		f.ReplaceNode(mem, awaitExpr(mem, read))
+	}
+	if m.bodyPlaced {
+		// the read stays where pages' first read of req.body was (see planBodyReads)
+		anchor := m.bodyAnchors[mem]
+		if anchor == nil {
+			inline()
+			return
+		}
+		name := m.name("body", "body", "requestBody")
+		if !m.bodyDeclared[anchor] {
+			if m.bodyDeclared == nil {
+				m.bodyDeclared = map[*Node]bool{}
+			}
+			m.bodyDeclared[anchor] = true
+			m.declareBody(anchor, "const "+name+" = "+read+m.semi())
+		}
+		f.ReplaceNode(mem, name)
+		return
+	}
+	if bodyReads > 1 && !late && !(len(m.funcs) == 1 && m.funcs[0].expr != nil) {
+		// (an arrow's expression body has no code above its reads)
+		f.Todo(stmt.Start, "the body is now read at the top of this function (const body = %s), above code pages ran before it first read %s.body; routemod could not keep the read in place: move it down", read, req)
+	}
+	if single {
+		inline()
+		return
+	}
+	name := m.name("body", "body", "requestBody")
+	m.needPrologue(mem.Start, "body", "const "+name+" = "+read+m.semi())
+	f.ReplaceNode(mem, name)
+}
+
 // bodyGroup is a set of req.body reads that share one declaration of the
 // parsed body, written just before anchor.
 type bodyGroup struct {

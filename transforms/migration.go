@@ -55,6 +55,8 @@ type migration struct {
 	bodyAnchors  map[*Node]*Node
 	bodyPlaced   bool
 	bodyDeclared map[*Node]bool
+	// formOf caches bodyForm per handler or helper.
+	formOf map[*handler]formResult
 	// preflight caches answersPreflight.
 	preflight *bool
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.

@@ -44,7 +44,7 @@ func rewriteRequest(m *migration) {
 	for _, r := range refs {
 		if mem, prop, ok := memberOf(m, r); ok && prop == "body" {
 			bodyReads++
-			if !isAssigned(mem) && !bodyParserOff && !isJSONParseArg(m, mem) && !m.rewritten(r.Start) {
+			if !isAssigned(mem) && !bodyParserOff && !isJSONParseArg(m, mem) && !textParseArg(m, mem) && !m.rewritten(r.Start) {
 				jsonReads = append(jsonReads, mem)
 			}
 		}
@@ -107,68 +107,7 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 	case "method", "nextUrl", "json", "text", "formData", "arrayBuffer", "blob", "signal":
 		return
 	case "body":
-		if isAssigned(mem) {
-			f.Todo(stmt.Start, "%s.body is assigned: route handlers read the body once with await %s.json()", req, req)
-			return
-		}
-		if bodyParserOff {
-			f.Todo(stmt.Start, "bodyParser is off, so %s.body was undefined in pages; read the raw body with await %s.text() or %s.arrayBuffer()", req, req, req)
-			return
-		}
-		if m.servesBodyless(mem.Start) {
-			at := stmt
-			if a := m.bodyAnchors[mem]; m.bodyPlaced && a != nil {
-				at = a // once, above the declaration
-			}
-			if !m.bodyDeclared[at] {
-				f.Todo(at.Start, "this code also runs for GET: a GET has no body, so await %s.json() throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", req, req)
-			}
-		}
-		// A read after a send may end up in after(), which runs once the
-		// response is sent: read the body before it, at the top, as pages did.
-		late := m.afterSend(mem)
-		single := bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn) && !late
-		if isJSONParseArg(m, mem) {
-			// JSON.parse(req.body) (a body sent as text) => JSON.parse(await req.text())
-			if !single {
-				f.Todo(stmt.Start, "JSON.parse(%s.body) parsed a text body; with several body reads routemod cannot pick text or JSON: read await %s.text() once by hand", req, req)
-				return
-			}
-			m.needAsync(mem.Start)
-			f.ReplaceNode(mem, "await "+req+".text()")
-			return
-		}
-		m.needAsync(mem.Start)
-		m.f.Note("req.body is read with await %s.json(): pages also parsed urlencoded forms (application/x-www-form-urlencoded) and passed other bodies as text; read those with await %s.formData() or .text(). Invalid or empty JSON now throws (500) where pages answered 400", req, req)
-		if m.bodyPlaced {
-			// the read stays where pages' first read of req.body was (see planBodyReads)
-			anchor := m.bodyAnchors[mem]
-			if anchor == nil {
-				f.ReplaceNode(mem, awaitExpr(mem, "await "+req+".json()"))
-				return
-			}
-			name := m.name("body", "body", "requestBody")
-			if !m.bodyDeclared[anchor] {
-				if m.bodyDeclared == nil {
-					m.bodyDeclared = map[*Node]bool{}
-				}
-				m.bodyDeclared[anchor] = true
-				m.declareBody(anchor, "const "+name+" = await "+req+".json()"+m.semi())
-			}
-			f.ReplaceNode(mem, name)
-			return
-		}
-		if bodyReads > 1 && !late && !(len(m.funcs) == 1 && m.funcs[0].expr != nil) {
-			// (an arrow's expression body has no code above its reads)
-			f.Todo(stmt.Start, "the body is now read at the top of this function (const body = await %s.json()), above code pages ran before it first read %s.body; routemod could not keep the read in place: move it down", req, req)
-		}
-		if single {
-			f.ReplaceNode(mem, awaitExpr(mem, "await "+req+".json()"))
-			return
-		}
-		name := m.name("body", "body", "requestBody")
-		m.needPrologue(mem.Start, "body", "const "+name+" = await "+req+".json()"+m.semi())
-		f.ReplaceNode(mem, name)
+		m.rewriteBody(mem, stmt, bodyReads, bodyParserOff)
 	case "query":
 		m.rewriteQuery(mem, stmt)
 	case "headers":
