@@ -7,6 +7,7 @@ import (
 	"debug/macho"
 	"debug/pe"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,8 +33,18 @@ var darwinLibs = []string{
 	"/System/Library/Frameworks/Security.framework/Versions/A/Security",
 }
 
-// darwinSymbols are symbols a macOS binary must import, one per stubbed library.
-var darwinSymbols = []string{"_res_9_ninit", "_CFRelease", "_SecTrustEvaluateWithError"}
+// darwinSymbols are symbols a macOS binary must import, each from its framework. (Go's
+// resolver imports res_9_* from libresolv only when the program resolves names with it;
+// routemod does not, and the library stays in its load commands.)
+var darwinSymbols = map[string]string{
+	"_CFRelease":                 "/System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation",
+	"_SecTrustEvaluateWithError": "/System/Library/Frameworks/Security.framework/Versions/A/Security",
+}
+
+// machoFlatLookup is the library ordinal of an undefined symbol that is looked up in every
+// loaded image at run time (DYNAMIC_LOOKUP_ORDINAL), as -undefined dynamic_lookup leaves a
+// symbol no library provided at link time.
+const machoFlatLookup = 0xfe
 
 var binaryChecks = []binaryCheck{
 	{"linux-x64", "routemod", "linux", "amd64", checkELF(elf.EM_X86_64, "/lib64/ld-linux-x86-64.so.2")},
@@ -184,27 +195,46 @@ func checkMachO(cpu macho.Cpu) func(*testing.T, string) {
 		if !slices.Equal(libs, want) {
 			t.Errorf("%s: imports libraries\n%v\nwant\n%v", path, libs, want)
 		}
-		syms, err := f.ImportedSymbols()
-		if err != nil {
-			t.Fatal(err)
+		// With two-level namespaces, an undefined symbol's n_desc holds the 1-based ordinal of
+		// the LC_LOAD_DYLIB it binds to, in load order (ImportedLibraries' order).
+		order, _ := f.ImportedLibraries()
+		if f.Symtab == nil || f.Dysymtab == nil {
+			t.Fatalf("%s: no symbol table", path)
 		}
-		for _, s := range darwinSymbols {
-			if !slices.Contains(syms, s) {
-				t.Errorf("%s: does not import %s", path, s)
+		undef := f.Symtab.Syms[f.Dysymtab.Iundefsym : f.Dysymtab.Iundefsym+f.Dysymtab.Nundefsym]
+		from := map[string]string{}
+		var flat []string
+		for _, s := range undef {
+			switch ord := int(s.Desc >> 8); {
+			case ord == machoFlatLookup:
+				flat = append(flat, s.Name)
+			case ord >= 1 && ord <= len(order):
+				from[s.Name] = order[ord-1]
+			default:
+				t.Errorf("%s: %s binds to library ordinal %d", path, s.Name, ord)
 			}
 		}
-		t.Logf("%s: Mach-O %v, imports %v and %d symbols", path, f.Cpu, libs, len(syms))
+		for sym, lib := range darwinSymbols {
+			if from[sym] != lib {
+				t.Errorf("%s: %s binds to %q, want %s", path, sym, from[sym], lib)
+			}
+		}
+		if len(flat) > 0 {
+			t.Errorf("%s: %d symbols left to a run-time flat lookup (no library named them at link time): %v", path, len(flat), flat)
+		}
+		t.Logf("%s: Mach-O %v, imports %v; %d symbols, each bound to its library", path, f.Cpu, libs, len(undef))
 	}
 }
 
-// windowsDLLs are the DLLs a Windows binary may import: Windows' own, and the C runtime
-// every Windows has (msvcrt.dll); never MinGW's (libwinpthread-1.dll, libgcc_s_seh-1.dll).
+// windowsDLLs are the DLLs a Windows binary may import besides the API sets of the
+// Universal C Runtime (api-ms-win-crt-*, part of Windows 10 and later, which Go requires):
+// Windows' own, never MinGW's (libwinpthread-1.dll, libgcc_s_seh-1.dll).
 var windowsDLLs = []string{"kernel32.dll", "msvcrt.dll", "advapi32.dll", "ntdll.dll", "ws2_32.dll",
 	"winmm.dll", "user32.dll", "shell32.dll", "bcrypt.dll", "crypt32.dll", "secur32.dll",
-	"iphlpapi.dll", "netapi32.dll", "userenv.dll", "dnsapi.dll", "powrprof.dll", "mswsock.dll",
-	"api-ms-win-core-synch-l1-2-0.dll", "api-ms-win-crt-runtime-l1-1-0.dll"}
+	"iphlpapi.dll", "netapi32.dll", "userenv.dll", "dnsapi.dll", "powrprof.dll", "mswsock.dll"}
 
-// checkPE checks a Windows console executable for machine, importing only windowsDLLs.
+// checkPE checks a Windows console executable for machine, importing only windowsDLLs and
+// the C runtime's API sets.
 func checkPE(machine uint16) func(*testing.T, string) {
 	return func(t *testing.T, path string) {
 		f, err := pe.Open(path)
@@ -216,19 +246,25 @@ func checkPE(machine uint16) func(*testing.T, string) {
 		if f.Machine != machine || !ok || oh.Subsystem != pe.IMAGE_SUBSYSTEM_WINDOWS_CUI {
 			t.Errorf("%s: machine %#x, optional header %T, want %#x PE32+ console", path, f.Machine, f.OptionalHeader, machine)
 		}
-		libs, err := f.ImportedLibraries()
+		// debug/pe's ImportedLibraries returns nothing; each imported symbol is "name:DLL".
+		syms, err := f.ImportedSymbols()
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, lib := range libs {
-			if !slices.Contains(windowsDLLs, strings.ToLower(lib)) {
-				t.Errorf("%s: imports %s, not a DLL every Windows has", path, lib)
+		dlls := map[string]int{}
+		for _, s := range syms {
+			_, dll, _ := strings.Cut(s, ":")
+			dlls[strings.ToLower(dll)]++
+		}
+		for dll := range dlls {
+			if !slices.Contains(windowsDLLs, dll) && !strings.HasPrefix(dll, "api-ms-win-crt-") {
+				t.Errorf("%s: imports %s, not a DLL every Windows 10 has", path, dll)
 			}
 		}
-		if !slices.ContainsFunc(libs, func(l string) bool { return strings.EqualFold(l, "kernel32.dll") }) {
-			t.Errorf("%s: imports %v, want kernel32.dll among them", path, libs)
+		if dlls["kernel32.dll"] == 0 {
+			t.Errorf("%s: imports from %v, want kernel32.dll among them", path, dlls)
 		}
-		t.Logf("%s: PE %#x console, imports %v", path, f.Machine, libs)
+		t.Logf("%s: PE %#x console, imports %d symbols from %v", path, f.Machine, len(syms), slices.Sorted(maps.Keys(dlls)))
 	}
 }
 

@@ -12,7 +12,7 @@
 #
 # How each target is built (CGO_ENABLED=1, CC="zig cc -target <triple>"):
 #   linux-x64, linux-arm64  glibc 2.28 or later (zig links against that glibc's symbols)
-#   win32-x64               x86_64-windows-gnu (mingw), as is
+#   win32-x64               x86_64-windows-gnu (MinGW headers, the Universal C Runtime of Windows 10+)
 #   darwin-x64, -arm64      Zig has the macOS SDK's libSystem but not libresolv or the
 #                           CoreFoundation and Security frameworks, which Go's runtime/cgo,
 #                           internal/syscall/unix (DNS) and crypto/x509 link against (esbuild's
