@@ -116,6 +116,8 @@ for p in "${platforms[@]}"; do
 		go build -trimpath -buildvcs=false -ldflags="$gold $ldflags" -o "$out" ./cmd/routemod
 	echo "  $(du -h "$out" | cut -f1)  $out  ($((SECONDS - start)) s)"
 done
+# zig cc leaves an empty cgo-gcc-input-*.o in a cgo package's folder when Go probes its flags.
+find "$root" -name 'cgo-gcc-input-*.o' -size 0 -delete
 
 echo "checking the binaries"
 ROUTEMOD_CHECK_BINARIES="${platforms[*]}" ROUTEMOD_CHECK_COMMIT="$commit" go test ./npm -run 'TestPlatformBinaries' -count=1 -v | grep -E '^(=== RUN|--- |\s+binaries_test|ok|FAIL)' || {
