@@ -45,6 +45,13 @@ function binaryPath() {
   try {
     dir = path.dirname(require.resolve(`${pkg}/package.json`));
   } catch {
+    if (process.platform === "linux" && !glibc()) {
+      fail([
+        `the Linux binaries (${pkg}) need glibc, and this system's C library is another (musl, as on Alpine),`,
+        "so npm did not install it. Build routemod from a clone (Go and a C compiler): go install ./cmd/routemod,",
+        `then set ${OVERRIDE} to the binary.`,
+      ]);
+    }
     fail([
       `the platform package ${pkg} is not installed, so there is no binary for ${key}.`,
       `npm installs it as an optional dependency of routemod: reinstall routemod without`,
@@ -53,6 +60,15 @@ function binaryPath() {
     ]);
   }
   return path.join(dir, "bin", exe);
+}
+
+// glibc reports whether Node runs on glibc (npm installs the Linux packages only there).
+function glibc() {
+  try {
+    return Boolean(process.report.getReport().header.glibcVersionRuntime);
+  } catch {
+    return true; // unknown: say the usual
+  }
 }
 
 // The signals passed on to the binary. A Ctrl-C in a terminal already reaches the binary:
