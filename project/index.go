@@ -30,6 +30,8 @@ type Index struct {
 	unknown bool
 	// complete is set when the index saw every file of the project.
 	complete bool
+	// installed are the library versions ReadInstalled read (installed.go).
+	installed map[string]Installed
 }
 
 // Build indexes the files of a project: every source file, and its

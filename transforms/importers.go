@@ -3,8 +3,10 @@ package transforms
 import (
 	"iter"
 	"maps"
+	"os"
 
 	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/libraries"
 	"github.com/routemod/routemod/project"
 )
 
@@ -16,7 +18,11 @@ func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) 
 		moves = maps.Clone(p.Moves)
 		maps.Copy(moves, p.Earlier) // routes earlier runs moved: their importers are re-pointed too
 	}
-	mg.indexes.Store(p, project.Build(files, moves))
+	ix := project.Build(files, moves)
+	if p.Root != "" {
+		ix.ReadInstalled(os.DirFS(p.Root), libraries.Packages())
+	}
+	mg.indexes.Store(p, ix)
 }
 
 // index returns the index of p: the one Prepare built, or one that knows

@@ -28,14 +28,16 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 		}
 	}
 	// an edge route's req was a Web Request already
-	return netCheck(append([]written(nil), m.written...), takesReq, m.edgeRuntime())
+	return netCheck(append([]written(nil), m.written...), takesReq, m.reqOptionOf, m.edgeRuntime())
 }
 
 // netCheck is lastCheck on plain data: the functions written, the helpers
-// that take the NextRequest, and whether req was a Web Request already.
-func netCheck(fns []written, takesReq map[string]bool, edge bool) func(out *codemod.File) {
+// that take the NextRequest, the library calls that take it as their
+// options' req (getToken({ req })), and whether req was a Web Request
+// already.
+func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool) func(out *codemod.File) {
 	return func(out *codemod.File) {
-		c := &checker{src: out.Src, takesReq: takesReq, found: map[*Node][]string{}}
+		c := &checker{src: out.Src, takesReq: takesReq, reqOption: reqOption, found: map[*Node][]string{}}
 		for _, st := range out.Root.Children {
 			decl := st
 			if st.Kind == "export_statement" {
@@ -76,8 +78,10 @@ func netCheck(fns []written, takesReq map[string]bool, edge bool) func(out *code
 type checker struct {
 	src      []byte
 	takesReq map[string]bool
-	found    map[*Node][]string
-	order    []*Node
+	// reqOption are library calls taking the NextRequest as { req }.
+	reqOption map[string]bool
+	found     map[*Node][]string
+	order     []*Node
 }
 
 func (c *checker) text(n *Node) string {
@@ -143,6 +147,9 @@ var cookiesMembers = map[string]bool{"get": true, "getAll": true, "has": true, "
 //	getSession({ req }), verify(req), { ...req }, [req]                  => marked (unless verify is a converted helper)
 func (c *checker) reqProblem(r *Node, req string) string {
 	whole := fmt.Sprintf("%s is used here as the pages request; it is now a NextRequest (a Web Request), not a Node IncomingMessage: check this use", req)
+	if c.inReqOption(r) {
+		return "" // getToken({ req }): a library row found it takes the NextRequest
+	}
 	if r.Kind == "shorthand_property_identifier" {
 		return whole
 	}
@@ -189,6 +196,22 @@ func (c *checker) reqProblem(r *Node, req string) string {
 		}
 	}
 	return whole
+}
+
+// inReqOption reports whether r is the req of the options object that is
+// the only argument of a call in c.reqOption: f({ req }), f({ req: req }).
+func (c *checker) inReqOption(r *Node) bool {
+	obj := r.Parent
+	if obj != nil && obj.Kind == "pair" && r.Field == "value" && c.text(obj.ChildByField("key")) == "req" {
+		obj = obj.Parent
+	} else if r.Kind != "shorthand_property_identifier" || c.text(r) != "req" {
+		return false
+	}
+	if obj == nil || obj.Kind != "object" || obj.Parent == nil || obj.Parent.Kind != "arguments" {
+		return false
+	}
+	call := obj.Parent.Parent
+	return len(callArgs(call)) == 1 && c.reqOption[c.text(call.ChildByField("function"))]
 }
 
 // keyedProblem judges a use of req.headers or req.cookies (mem): only

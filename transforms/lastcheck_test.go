@@ -46,7 +46,7 @@ func TestNetCheck(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := &codemod.File{Path: "app/api/x/route.ts", Src: []byte(tt.in), Root: root, TypeScript: true, Style: codemod.DetectStyle([]byte(tt.in))}
-			netCheck(tt.fns, map[string]bool{}, false)(out)
+			netCheck(tt.fns, map[string]bool{}, nil, false)(out)
 			sorted, err := codemod.SortEdits(out.Edits())
 			if err != nil {
 				t.Fatal(err)

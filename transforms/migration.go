@@ -70,6 +70,13 @@ type migration struct {
 	// straight-line code, each response statement's status ("200": none)
 	// and each status write to drop ("").
 	staticStatus map[*Node]string
+	// libTaken are the start offsets of the req and res references a
+	// library row dealt with (libraries.go): the request and response
+	// rules leave them alone.
+	libTaken map[int]bool
+	// reqOptionOf are the local names of library calls that take the
+	// NextRequest in their options ({ req }), for the last check.
+	reqOptionOf map[string]bool
 }
 
 func newMigration(f *codemod.File) *migration {

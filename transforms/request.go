@@ -70,7 +70,7 @@ func memberOf(m *migration, ref *Node) (*Node, string, bool) {
 
 func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) {
 	f := m.f
-	if m.rewritten(ref.Start) {
+	if m.rewritten(ref.Start) || m.libTaken[ref.Start] {
 		return // inside a larger rewrite already made (an array normalisation)
 	}
 	req := m.h.req

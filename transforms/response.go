@@ -156,7 +156,7 @@ func (m *migration) resUses() []resUse {
 		if params != nil && params.Contains(n) {
 			return false
 		}
-		if n.Kind != "identifier" || m.text(n) != m.h.res || m.isShadowed(n, m.h.res) {
+		if n.Kind != "identifier" || m.text(n) != m.h.res || m.isShadowed(n, m.h.res) || m.libTaken[n.Start] {
 			return true
 		}
 		u := resUse{ref: n, top: n}
@@ -1169,7 +1169,7 @@ func (m *migration) dropBareReturn(st, ret *Node) {
 func (m *migration) touchesRes(n *Node) bool {
 	touches := false
 	n.Walk(func(c *Node) bool {
-		if c.Kind == "identifier" && m.h.res != "" && m.text(c) == m.h.res && !m.isShadowed(c, m.h.res) {
+		if c.Kind == "identifier" && m.h.res != "" && m.text(c) == m.h.res && !m.isShadowed(c, m.h.res) && !m.libTaken[c.Start] {
 			touches = true
 		}
 		return !touches

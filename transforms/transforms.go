@@ -22,6 +22,7 @@ type Transform struct {
 // transform is the frame the others fill: it always runs.
 var Catalog = []Transform{
 	{"handler", "default-exported handler(req, res) => one export per HTTP method (always runs)", splitMethods},
+	{"libraries", "library calls taking req and res (next-auth, ...) => their app-router forms, where the installed version runs them", rewriteLibraries},
 	{"request", "req.body, req.query, req.headers, req.cookies, req.url => their app-router forms", rewriteRequest},
 	{"response", "res.status(n).json(x) and every other res.* => a returned Response", rewriteResponse},
 	{"config", "export const config = {...} => segment config exports", rewriteConfig},

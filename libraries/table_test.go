@@ -1,0 +1,58 @@
+package libraries
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTable checks every row: its ranges parse, and its fixture exists
+// with inputs in both .ts and .js.
+func TestTable(t *testing.T) {
+	for _, r := range Table {
+		for _, major := range []int{14, 16} {
+			r.Needs(major) // panics on a range that does not parse
+		}
+		if r.Package == "" || r.Name == "" || len(r.Modules) == 0 || r.Pages == "" || r.App == "" {
+			t.Errorf("row %+v: a field is empty", r)
+		}
+		exts := map[string]bool{}
+		filepath.WalkDir(filepath.Join("..", "fixtures", r.Fixture, "input"), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.Contains(p, "node_modules") {
+				exts[filepath.Ext(p)] = true
+			}
+			return nil
+		})
+		if !exts[".ts"] || !exts[".js"] {
+			t.Errorf("row %s of %s: fixtures/%s/input has no .ts and .js routes", r.Name, r.Package, r.Fixture)
+		}
+	}
+}
+
+func TestSupports(t *testing.T) {
+	row, ok := Lookup("next-auth/next", "getServerSession")
+	if !ok {
+		t.Fatal("no getServerSession row")
+	}
+	for _, tc := range []struct {
+		installed, from string
+		major           int
+		ok              bool
+		why             string
+	}{
+		{"4.24.11", "node_modules/next-auth/package.json", 16, true, ""},
+		{"4.22.1", "node_modules/next-auth/package.json", 14, true, ""},
+		{"4.22.1", "node_modules/next-auth/package.json", 16, false, "needs next-auth >=4.24.9 <5 on Next.js 16 (4.24.9 or later); node_modules/next-auth/package.json gives 4.22.1"},
+		{"4.18.10", "package-lock.json", 14, false, "needs next-auth >=4.19.0 <5 (4.19.0 or later); package-lock.json gives 4.18.10"},
+		{"^4.24.9", "package.json", 16, true, ""},
+		{"^4.10.0", "package.json", 16, false, "needs next-auth >=4.24.9 <5 on Next.js 16 (4.24.9 or later); package.json gives ^4.10.0"},
+		{"latest", "package.json", 16, false, `needs next-auth >=4.24.9 <5 on Next.js 16; package.json gives "latest", which routemod cannot read as a version`},
+		{"", "", 16, false, "needs next-auth >=4.24.9 <5 on Next.js 16, and routemod found no installed version (node_modules, lockfile or package.json)"},
+	} {
+		ok, why := row.Supports(tc.installed, tc.from, tc.major)
+		if ok != tc.ok || why != tc.why {
+			t.Errorf("Supports(%q, %q, %d) = %v, %q; want %v, %q", tc.installed, tc.from, tc.major, ok, why, tc.ok, tc.why)
+		}
+	}
+}
