@@ -55,8 +55,8 @@ func UnifiedDiff(oldPath, newPath string, oldText, newText []byte) []byte {
 func diffLines(oldText, newText string) []diffLine {
 	dmp := diffmatchpatch.New()
 	// No deadline: with one, the diff would depend on the machine's load (past it go-diff gives up and returns a coarser
-	// diff) and go-diff would try a half-match shortcut that need not be minimal. Without one the diff is minimal and the
-	// same on every run; go-diff trims the common leading and trailing lines before its search, and routes are short.
+	// diff) and go-diff would first try a half-match shortcut that need not be minimal. Without one the diff is the same
+	// on every run; go-diff trims the common leading and trailing lines before its search, and routes are short.
 	dmp.DiffTimeout = 0
 	chars1, chars2, lineArray := dmp.DiffLinesToChars(oldText, newText)
 	// checklines false: the texts are already one rune per line, and line mode would split them again at whichever
