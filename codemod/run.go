@@ -361,10 +361,19 @@ func execute(opts Options, jobs, projs []*job) int {
 			defer wg.Done()
 			p := NewParser()
 			defer p.Close()
-			for rb := range next {
+			for {
+				// The token comes before the batch: batches leave next in
+				// the emitter's order, so the one the emitter waits for is
+				// always held by a worker with a token (taken after the
+				// batch, every token could go to later batches: a deadlock).
 				select {
 				case window <- struct{}{}:
 				case <-ctx.Done():
+					return
+				}
+				rb, ok := <-next
+				if !ok {
+					<-window
 					return
 				}
 				if ctx.Err() != nil {
