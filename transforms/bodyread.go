@@ -29,12 +29,17 @@ func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bo
 		read = m.formRead(nil)
 	}
 	if m.servesBodyless(mem.Start) {
-		at := stmt
+		at, where := stmt, mem
 		if a := m.bodyAnchors[mem]; m.bodyPlaced && a != nil {
-			at = a // once, above the declaration
+			at, where = a, a // once, above the declaration
 		}
-		if !m.bodyDeclared[at] {
-			f.Todo(at.Start, "this code also runs for GET: a GET has no body, so %s throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", read, req)
+		// req.method === "POST" ? req.body : null => no TODO: the read never runs for GET or HEAD
+		if bodyless := m.bodylessAt(where); !m.bodyDeclared[at] && len(bodyless) > 0 {
+			if bodyless[0] == "GET" {
+				f.Todo(at.Start, "this code also runs for GET: a GET has no body, so %s throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", read, req)
+			} else {
+				f.Todo(at.Start, "this code also runs for HEAD (Next.js answers HEAD with the GET function, with the method HEAD): a HEAD has no body, so %s throws (500) where pages gave an empty %s.body; read the body only in the methods that send one", read, req)
+			}
 		}
 	}
 	// A read after a send may end up in after(), which runs once the

@@ -199,3 +199,78 @@ func caseHolds(sw, b *Node) bool {
 	}
 	return false
 }
+
+// bodylessAt lists the methods without a body (GET, and HEAD, which
+// Next.js answers with the GET function) that can reach the code at n:
+// those its output functions serve, less those the method tests around it
+// rule out (the other branch of an if or a conditional expression, the
+// right of && or ||, an earlier `if (req.method === "GET") return ...`).
+//
+//	const data = req.method === "POST" ? req.body : null   (served for GET) => none: no "also runs for GET" TODO
+//	if (req.method !== "GET") { use(req.body) }                              => HEAD only
+func (m *migration) bodylessAt(n *Node) []string {
+	reach := map[string]bool{}
+	for _, fn := range m.scopesAt(n.Start) {
+		for _, meth := range fn.methods {
+			if meth == "GET" {
+				reach["GET"], reach["HEAD"] = true, true
+			}
+			if meth == "HEAD" {
+				reach["HEAD"] = true
+			}
+		}
+	}
+	// keep applies a method test known to be true (want) or false (!want).
+	keep := func(cond *Node, want bool) {
+		set, neg, ok := m.methodTest(cond)
+		if !ok {
+			return
+		}
+		for meth := range reach {
+			if (contains(set, meth) != neg) != want {
+				delete(reach, meth)
+			}
+		}
+	}
+	for c := n; c.Parent != nil && c != m.h.fn; c = c.Parent {
+		p := c.Parent
+		switch p.Kind {
+		case "ternary_expression":
+			if c.Field == "consequence" || c.Field == "alternative" {
+				keep(p.ChildByField("condition"), c.Field == "consequence")
+			}
+		case "if_statement":
+			if c.Field == "consequence" {
+				keep(p.ChildByField("condition"), true)
+			}
+		case "else_clause":
+			if gp := p.Parent; gp != nil && gp.Kind == "if_statement" {
+				keep(gp.ChildByField("condition"), false)
+			}
+		case "binary_expression":
+			if c.Field == "right" {
+				switch m.text(p.ChildByField("operator")) {
+				case "&&":
+					keep(p.ChildByField("left"), true)
+				case "||":
+					keep(p.ChildByField("left"), false)
+				}
+			}
+		case "statement_block", "switch_case", "switch_default":
+			// if (req.method === "GET") return res.json(x); ... here => not GET
+			for _, s := range p.Children {
+				if s.End > c.Start || s.Kind != "if_statement" || s.ChildByField("alternative") != nil || !exits(m.src, s.ChildByField("consequence"), m.h.res) {
+					continue
+				}
+				keep(s.ChildByField("condition"), false)
+			}
+		}
+	}
+	var out []string
+	for _, meth := range []string{"GET", "HEAD"} {
+		if reach[meth] {
+			out = append(out, meth)
+		}
+	}
+	return out
+}
