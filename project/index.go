@@ -32,6 +32,9 @@ type Index struct {
 	complete bool
 	// installed are the library versions ReadInstalled read (installed.go).
 	installed map[string]Installed
+	// uses records, per project function, what each parameter does with a
+	// pages request or response (see roles).
+	uses map[funcKey][]ParamUse
 }
 
 // Build indexes the files of a project: every source file, and its
@@ -90,6 +93,7 @@ func Build(files iter.Seq[codemod.Source], moves map[string]string) *Index {
 		}
 	}
 	ix.link()
+	ix.roles()
 	return ix
 }
 
@@ -106,11 +110,17 @@ func FromMoves(moves map[string]string) *Index {
 
 // link resolves every import and records who imports what.
 func (ix *Index) link() {
+	canon := make(map[string]string, len(ix.files)) // one string per path, however often it is named
+	for rel := range ix.files {
+		canon[rel] = rel
+	}
+	seen := map[string]bool{}
 	for rel, m := range ix.files {
-		seen := map[string]bool{}
+		clear(seen)
 		for i := range m.Imports {
 			imp := &m.Imports[i]
 			imp.Target, _ = ix.Resolve(rel, imp.Spec)
+			imp.Target = canon[imp.Target]
 			switch {
 			case imp.Target == "":
 				if !relative(imp.Spec) && strings.Contains(imp.Spec, "pages/api") || ix.cfg.Partial && strings.Contains(imp.Spec, "api/") {
@@ -125,6 +135,58 @@ func (ix *Index) link() {
 	for _, l := range ix.importers {
 		sort.Strings(l)
 	}
+	for rel, m := range ix.files {
+		// Only a module some file imports can have its functions called
+		// from another file: the others' function summaries go (most routes).
+		if len(ix.importers[rel]) == 0 {
+			m.Funcs, m.Helpers = nil, nil
+			m.compact()
+		}
+		m.keepResolved()
+	}
+}
+
+// compact keeps, of the imports of a module no file imports, what
+// ImportersOf asks (the target, the kind, whether it takes the default
+// export): bindingIn on it needs the module as Scan reads it (see Handles).
+func (m *Module) compact() {
+	for i := range m.Imports {
+		imp := &m.Imports[i]
+		if imp.Default == "" && imp.TakesDefault() {
+			imp.Default = "default"
+		}
+		imp.Names, imp.Namespace = nil, ""
+	}
+}
+
+// keepResolved drops the imports of packages (and of missing files): the
+// index answers questions about the project's own modules only. A
+// re-export of a dropped import keeps From -2.
+func (m *Module) keepResolved() {
+	keep := 0
+	for _, imp := range m.Imports {
+		if imp.Target != "" {
+			keep++
+		}
+	}
+	if keep == len(m.Imports) {
+		return
+	}
+	at := make([]int, len(m.Imports))
+	out := make([]Import, 0, keep)
+	for i, imp := range m.Imports {
+		at[i] = -2
+		if imp.Target != "" {
+			at[i] = len(out)
+			out = append(out, imp)
+		}
+	}
+	for i := range m.Exports {
+		if e := &m.Exports[i]; e.From >= 0 {
+			e.From = at[e.From]
+		}
+	}
+	m.Imports = out
 }
 
 func relative(spec string) bool {
@@ -212,6 +274,9 @@ func (ix *Index) definition(rel, name string, depth int) (string, string, bool) 
 		if e.Name != name {
 			continue
 		}
+		if e.From == -2 {
+			return "", "", false // re-exported from a package
+		}
 		if e.From < 0 {
 			return rel, e.Local, true
 		}
@@ -234,8 +299,9 @@ func (ix *Index) definition(rel, name string, depth int) (string, string, bool) 
 	return "", "", false
 }
 
-// Defines reports whether the module rel defines the module-level
-// function fn.
+// Defines reports whether the module rel, one some file imports,
+// defines the module-level function fn (the index keeps no functions of
+// a module nothing imports: no other file can call them).
 func (ix *Index) Defines(rel, fn string) bool {
 	if m := ix.files[rel]; m != nil {
 		for _, f := range m.Funcs {
@@ -247,14 +313,18 @@ func (ix *Index) Defines(rel, fn string) bool {
 	return false
 }
 
-// Binding returns the module and export name a local name of rel was
-// imported as (import { a as b } from "./m": b => m, a).
-func (ix *Index) Binding(rel, local string) (file, name string, ok bool) {
-	m := ix.files[rel]
+// bindingIn returns the module and export name a local name of rel was
+// imported as (import { a as b } from "./m": b => m, a), from m, the
+// module rel as Scan reads it or as the index keeps it (the index keeps
+// no names of a module no file imports).
+func (ix *Index) bindingIn(rel string, m *Module, local string) (file, name string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
 	for _, imp := range m.Imports {
+		if imp.Target == "" {
+			imp.Target, _ = ix.Resolve(rel, imp.Spec)
+		}
 		if imp.Target == "" || imp.Kind == ReExport {
 			continue
 		}

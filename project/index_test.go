@@ -120,11 +120,12 @@ func TestImporters(t *testing.T) {
 
 // TestDefinition follows re-exports and imports to the defining module.
 func TestDefinition(t *testing.T) {
+	a := `import { fail, ok as send } from "@/lib"; import withAuth from "../../lib/http"` + "\n" + handler
 	ix := build(t, map[string]string{
 		"tsconfig.json":  `{"compilerOptions": {"paths": {"@/*": ["./*"]}}}`,
 		"lib/http.ts":    "export function sendError(res, code, msg) {}\nexport const ok = (res, data) => res.json(data)\nexport default function withAuth(h) { return h }",
 		"lib/index.ts":   `export { sendError as fail, default as withAuth } from "./http"; export * from "./http"`,
-		"pages/api/a.ts": `import { fail, ok as send } from "@/lib"; import withAuth from "../../lib/http"` + "\n" + handler,
+		"pages/api/a.ts": a,
 		"lib/wrap.ts":    `import { withAuth } from "./index"; export default withAuth(handler)`,
 	})
 	for _, tt := range []struct{ file, name, want string }{
@@ -148,9 +149,9 @@ func TestDefinition(t *testing.T) {
 		{"send", "lib/index.ts ok"},
 		{"withAuth", "lib/http.ts default"},
 	} {
-		f, n, _ := ix.Binding("pages/api/a.ts", tt.local)
+		f, n, _ := ix.bindingIn("pages/api/a.ts", Scan([]byte(a)), tt.local)
 		if got := f + " " + n; got != tt.want {
-			t.Errorf("Binding(%s) = %q, want %q", tt.local, got, tt.want)
+			t.Errorf("bindingIn(%s) = %q, want %q", tt.local, got, tt.want)
 		}
 	}
 	if !ix.Defines("lib/http.ts", "ok") || !ix.Defines("lib/http.ts", "withAuth") || ix.Defines("lib/index.ts", "ok") {

@@ -22,10 +22,10 @@ type Import struct {
 	Start, End int // byte range of Spec in the file (inside the quotes)
 	Kind       ImportKind
 	Type       bool   // import type / export type: erased
+	Star       bool   // export * from "m"
 	Default    string // local name of the default import
 	Namespace  string // * as ns; import ns = require(...)
 	Names      []Name // { a as b }
-	Star       bool   // export * from "m"
 	Target     string // the project file it resolves to, "" when none (filled by Build)
 }
 
@@ -51,7 +51,7 @@ type Export struct {
 	Name  string // exported name; "default" for the default export
 	Local string // the local binding ("" for an anonymous default); for a re-export, the name in From's module ("*" for export * as ns)
 	Kind  ExportKind
-	From  int    // index in Imports of a re-export, -1 otherwise
+	From  int    // index in Imports of a re-export, -1 otherwise (-2 in an Index: from a package)
 	Call  string // export default withAuth(handler) => "withAuth"
 	Arg   string // export default withAuth(handler) => "handler"
 }
@@ -63,6 +63,9 @@ type Module struct {
 	Exports  []Export
 	Funcs    []string // module-level functions: declarations and const f = () => ...
 	CommonJS bool     // assigns module.exports or exports.x
+	// Helpers are the module-level functions whose body uses a parameter
+	// as an object or hands it on (see Index.Handles).
+	Helpers []Func
 }
 
 var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
@@ -73,6 +76,7 @@ func Scan(src []byte) *Module {
 	tp := tokPool.Get().(*[]token)
 	s := &scanner{src: src, toks: lex(src, (*tp)[:0]), mod: &Module{}}
 	s.run()
+	s.funcs()
 	*tp = s.toks
 	tokPool.Put(tp)
 	return s.mod
@@ -82,6 +86,15 @@ type scanner struct {
 	src  []byte
 	toks []token
 	mod  *Module
+}
+
+// word returns the bytes of token k (nil past the end): switch and map
+// lookups on string(s.word(k)) do not allocate.
+func (s *scanner) word(k int) []byte {
+	if k < 0 || k >= len(s.toks) {
+		return nil
+	}
+	return s.src[s.toks[k].start:s.toks[k].end]
 }
 
 func (s *scanner) text(k int) string {
@@ -138,7 +151,7 @@ func (s *scanner) run() {
 			continue
 		}
 		top := t.depth == 0
-		switch s.text(k) {
+		switch string(s.word(k)) {
 		case "import":
 			if s.is(k+1, "(") {
 				s.call(k+2, Dynamic)
@@ -152,7 +165,7 @@ func (s *scanner) run() {
 				s.call(k+4, Mock)
 			}
 		case "jest", "vi":
-			switch s.text(k + 2) {
+			switch string(s.word(k + 2)) {
 			case "mock", "doMock", "unmock", "requireActual", "importActual", "requireMock", "importMock":
 				if s.is(k+1, ".") && s.is(k+3, "(") {
 					s.call(k+4, Mock)
@@ -397,7 +410,7 @@ func (s *scanner) exportDefault(k int) int {
 		if n := s.ident(k + 1); n != "" && n != "extends" && n != "implements" {
 			e.Local = n
 		}
-	case s.kind(k, tIdent) && keywords[s.text(k)]:
+	case s.kind(k, tIdent) && keywords[string(s.word(k))]:
 		// export default async (req, res) => {}; export default new Router()
 	case s.kind(k, tIdent) && s.is(k+1, "("):
 		e.Call = s.text(k)
@@ -509,7 +522,7 @@ func (s *scanner) skipTo(k int, typ bool) int {
 	depth := 0
 	for ; k < len(s.toks); k++ {
 		t := s.toks[k]
-		if depth == 0 && t.nl && t.kind == tIdent && stmtStart[s.text(k)] && !s.is(k-1, "=") && !s.is(k-1, "=>") && !s.is(k-1, ":") {
+		if depth == 0 && t.nl && t.kind == tIdent && stmtStart[string(s.word(k))] && !s.is(k-1, "=") && !s.is(k-1, "=>") && !s.is(k-1, ":") {
 			return k
 		}
 		if t.kind != tPunct {

@@ -16,10 +16,12 @@ type Node = codemod.Node
 // output functions, and what each function needs (prologue lines, async,
 // the params argument) and what the file must import.
 type migration struct {
-	f   *codemod.File
-	ix  *project.Index // the project's index: who imports what, where modules resolve
-	src []byte
-	h   *handler
+	f  *codemod.File
+	ix *project.Index // the project's index: who imports what, where modules resolve
+	// scanned is this file as the index's scanner reads it (see module).
+	scanned *project.Module
+	src     []byte
+	h       *handler
 	// notedFinally are the finally blocks already reported (see noteAwaitedFinally).
 	notedFinally map[*Node]bool
 	funcs        []*outFunc

@@ -88,7 +88,7 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			if callee == nil {
 				callee = p.Parent.ChildByField("constructor") // new X(req)
 			}
-			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one", req, m.text(callee))
+			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one%s", req, m.text(callee), m.projectHelper(p.Parent, ref))
 			return
 		}
 		if p := ref.Parent; p != nil && (p.Kind == "member_expression" || p.Kind == "subscript_expression") && ref.Field == "object" {

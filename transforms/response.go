@@ -276,11 +276,12 @@ func (m *migration) rewriteUse(u resUse) {
 				return
 			}
 		}
-		callee := ""
+		callee, helper := "", ""
 		if p := u.top.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil {
 			callee = " to " + m.text(p.Parent.ChildByField("function")) + "()"
+			helper = m.projectHelper(p.Parent, u.top)
 		}
-		f.Todo(stmt.Start, "%s is passed on%s: route handlers have no response object; make it return a Response and return that", m.h.res, callee)
+		f.Todo(stmt.Start, "%s is passed on%s: route handlers have no response object; make it return a Response and return that%s", m.h.res, callee, helper)
 		return
 	}
 	last := u.links[len(u.links)-1]
