@@ -70,6 +70,7 @@ func rewriteResponse(m *migration) {
 	for _, u := range uses {
 		m.rewriteUse(u)
 	}
+	m.dropStatusWrites(uses)
 	m.markMissingResponses()
 }
 
@@ -305,9 +306,7 @@ func (m *migration) rewriteUse(u resUse) {
 			st = u.top.Parent.Parent // res.statusCode = n; — the assignment's own statement
 		}
 		if v, ok := m.staticStatus[st]; ok && v == "" {
-			// res.statusCode = 404; ...; res.end("nope") => ...; return new Response("nope", { status: 404 })
-			m.dropStatusWrite(st)
-			return
+			return // dropped by dropStatusWrites once every response states its status
 		}
 		m.rewriteState(u, st)
 		return

@@ -142,12 +142,33 @@ func (m *migration) statusBefore(st *Node, writes map[*Node]string) (string, boo
 	}
 }
 
-// dropStatusWrite removes a status write whose value every response now
-// states itself: its whole line when it stands alone on it.
-func (m *migration) dropStatusWrite(st *Node) {
-	start, end := st.Start, st.End
-	if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-		start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+// dropStatusWrites removes the status writes whose value every response
+// now states itself (each whole line when the write stands alone on it).
+// When a response that took its status from them was left in place (under
+// a TODO), the writes stay too, as pages code beside it.
+//
+//	res.statusCode = 404; ...; res.end("nope") => ...; return new Response("nope", { status: 404 })
+func (m *migration) dropStatusWrites(uses []resUse) {
+	var writes []*Node
+	for _, u := range uses {
+		_, st := m.contextOf(u)
+		if m.isStandaloneState(u) && st == nil {
+			st = u.top.Parent.Parent // res.statusCode = n;
+		}
+		v, ok := m.staticStatus[st]
+		switch {
+		case !ok:
+		case v == "":
+			writes = append(writes, st)
+		case !m.rewritten(u.top.Start):
+			return // a response left as it was: its status writes stay with it
+		}
 	}
-	m.f.Replace(start, end, "")
+	for _, st := range writes {
+		start, end := st.Start, st.End
+		if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+			start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+		}
+		m.f.Replace(start, end, "")
+	}
 }
