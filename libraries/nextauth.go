@@ -4,6 +4,7 @@ package libraries
 // packages/next-auth/src/next/index.ts and src/jwt/index.ts, at the tags
 // named).
 var nextAuth = []Row{
+	nextAuthRoute,
 	{
 		// getServerSession is exported from 4.19.0 on (unstable_ before);
 		// called with the options alone it reads next/headers itself, and
@@ -30,4 +31,19 @@ var nextAuth = []Row{
 		App:      "getToken({ req }) (unchanged: it reads a NextRequest)",
 		Fixture:  "lib-next-auth-token",
 	},
+}
+
+// nextAuthRoute is the catch-all route of next-auth v4. NextAuth(options)
+// returns one function for both routers: it runs the route handler when
+// its second argument has params (4.22.1 on; absent in 4.21.1), awaiting
+// params, headers() and cookies() from 4.24.9 on (Next.js 15+).
+var nextAuthRoute = Row{
+	Package:  "next-auth",
+	Modules:  []string{"next-auth", "next-auth/next"},
+	Name:     "default",
+	Versions: ">=4.22.1 <5",
+	Next15:   ">=4.24.9 <5",
+	Pages:    "export default NextAuth(authOptions) in pages/api/auth/[...nextauth]",
+	App:      "const handler = NextAuth(authOptions); export { handler as GET, handler as POST }",
+	Fixture:  "lib-next-auth-route",
 }

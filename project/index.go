@@ -11,6 +11,7 @@ package project
 
 import (
 	"iter"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -244,7 +245,9 @@ func (ix *Index) Move(rel string) (string, bool) {
 // Stays reports whether the planned route rel certainly stays where it
 // is: the index read it, and it has no default export (a helper module,
 // "not a route") or its default export wraps a call (withAuth(handler)),
-// both of which the migration skips.
+// both of which the migration skips. next-auth's catch-all route
+// ([...nextauth], export default NextAuth(options)) may move: the library
+// table knows it.
 func (ix *Index) Stays(rel string) bool {
 	mod := ix.files[rel]
 	if !ix.complete || mod == nil {
@@ -252,7 +255,7 @@ func (ix *Index) Stays(rel string) bool {
 	}
 	for _, e := range mod.Exports {
 		if e.Name == "default" {
-			return e.Call != ""
+			return e.Call != "" && !strings.HasPrefix(path.Base(rel), "[...nextauth].")
 		}
 	}
 	return true

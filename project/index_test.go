@@ -180,6 +180,11 @@ func TestStays(t *testing.T) {
 			t.Errorf("Stays(%q) = %v, want %v", tt.src, got, tt.stays)
 		}
 	}
+	// next-auth's catch-all route migrates (the library table knows NextAuth(...))
+	auth := "pages/api/auth/[...nextauth].ts"
+	if build(t, map[string]string{auth: "import NextAuth from 'next-auth';\nexport default NextAuth(authOptions);\n"}).Stays(auth) {
+		t.Errorf("Stays(%s) = true, want false", auth)
+	}
 	if FromMoves(map[string]string{"pages/api/a.ts": "app/api/a/route.ts"}).Stays("pages/api/a.ts") {
 		t.Error("an index that did not read the route cannot say it stays")
 	}

@@ -57,6 +57,9 @@ func libraryImports(mod *project.Module) map[string]libraries.Row {
 		if imp.Kind != project.Static || imp.Type {
 			continue
 		}
+		if row, ok := libraries.Lookup(imp.Spec, "default"); ok && imp.Default != "" {
+			out[imp.Default] = row
+		}
 		for _, nm := range imp.Names {
 			if row, ok := libraries.Lookup(imp.Spec, nm.Name); ok && !nm.Type {
 				out[nm.Local] = row

@@ -83,6 +83,9 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 	m := newMigration(f)
 	m.ix = mg.index(f.Project)
 	f.SetTransform("handler")
+	if mg.selected["libraries"] && m.nextAuthRoute(mg) {
+		return
+	}
 	if !m.findHandler() {
 		return
 	}
