@@ -135,6 +135,10 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 func (m *migration) rewriteQuery(mem, stmt *Node) {
 	f := m.f
 	req := m.h.req
+	// const { id, page } = req.query as { id: string; page?: string } / (req.query as Q).id => read like req.query
+	for p := mem.Parent; p != nil && (p.Kind == "as_expression" || p.Kind == "satisfies_expression" || p.Kind == "non_null_expression" || p.Kind == "parenthesized_expression") && mem.Field != "type"; p = mem.Parent {
+		mem = p
+	}
 	if isAssigned(mem) {
 		f.Todo(stmt.Start, "%s.query is assigned: route handlers read params and searchParams instead", req)
 		return
