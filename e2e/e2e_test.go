@@ -84,6 +84,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/js/only-get.js":        "app/api/js/only-get",
 	"pages/api/cors.ts":               "app/api/cors",
 	"pages/api/js/preflight.js":       "app/api/js/preflight",
+	"pages/api/js/sms.js":             "app/api/js/sms",
+	"pages/api/saml/acs.ts":           "app/api/saml/acs",
 }
 
 // expectedKept lists the routes of e2e/app that routemod cannot finish (a res

@@ -12,7 +12,7 @@ import (
 //	req.body (read more than once)        => body (const body = await req.json() before the statement that first reads it)
 //	JSON.parse(req.body)                  => JSON.parse(await req.text())
 //	new URLSearchParams(req.body)         => new URLSearchParams(await req.text())
-//	req.body where the body is a form     => Object.fromEntries(await req.formData())
+//	req.body where the body is a form     => decode(await req.text()) (querystring, as pages parsed it)
 func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bool) {
 	f, req := m.f, m.h.req
 	if isAssigned(mem) {
@@ -24,9 +24,9 @@ func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bo
 		return
 	}
 	kind, why := m.bodyForm()
-	read := "await " + req + ".json()"
+	read, exact := "await "+req+".json()", true
 	if kind == formBody {
-		read = m.formRead(nil)
+		read, exact = m.formRead(nil)
 	}
 	if m.servesBodyless(mem.Start) {
 		at, where := stmt, mem
@@ -60,16 +60,21 @@ func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bo
 	m.needAsync(mem.Start)
 	switch kind {
 	case formBody:
-		f.Note("req.body is read with %s: %s. pages parsed such a body (application/x-www-form-urlencoded) into an object of strings, as this does; a field sent twice now keeps its last value where pages gave an array, and a body that is not a form now throws (500)", read, why)
+		if exact {
+			f.Note("req.body is read as a form with querystring's decode, as pages parsed application/x-www-form-urlencoded: %s", why)
+		} else {
+			f.Note("req.body is read as a form with %s: %s. pages parsed it with querystring's decode; a field sent twice now keeps its last value where pages gave an array", read, why)
+		}
 	case mixedBody:
-		f.Todo(stmt.Start, "%s: pages parsed req.body from JSON and from application/x-www-form-urlencoded; await %s.json() throws (500) on a form: read Object.fromEntries(await %s.formData()) when the Content-Type is a form", why, req, req)
+		f.Todo(stmt.Start, "%s: pages parsed req.body from JSON and from application/x-www-form-urlencoded; await %s.json() throws (500) on a form: read await %s.text() once and parse it with JSON.parse or, for a form, with querystring's decode, as pages did", why, req, req)
 		f.Note("req.body is read with await %s.json(), marked where the route also takes forms", req)
 	default:
 		f.Note("req.body is read with await %s.json(): pages also parsed urlencoded forms (application/x-www-form-urlencoded) and passed other bodies as text; read those with await %s.formData() or .text(). Invalid or empty JSON now throws (500) where pages answered 400", req, req)
 	}
 	inline := func() {
 		if kind == formBody {
-			f.ReplaceNode(mem, m.formRead(mem))
+			r, _ := m.formRead(mem)
+			f.ReplaceNode(mem, r)
 			return
 		}
 		f.ReplaceNode(mem, awaitExpr(mem, read))

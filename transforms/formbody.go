@@ -10,7 +10,7 @@ type formKind int
 
 const (
 	jsonBody  formKind = iota // nothing says form: await req.json()
-	formBody                  // the body is a urlencoded form: Object.fromEntries(await req.formData())
+	formBody                  // the body is a urlencoded form: decode(await req.text()), as pages parsed it
 	mixedBody                 // the code checks the Content-Type for a form: JSON or form, marked
 )
 
@@ -148,22 +148,34 @@ func (m *migration) isBodyValue(n *Node) bool {
 }
 
 // formRead is the expression that replaces a read of req.body when the
-// body is a form: pages parsed application/x-www-form-urlencoded into an
-// object of strings, and so does this (typed so in TypeScript, where
-// req.body was any).
+// body is a form: what pages did with it. Next.js 16 pages parsed an
+// application/x-www-form-urlencoded body with querystring's decode (a field
+// sent twice becomes an array) and passed any other body, multipart
+// included, as text; decode over the body's text gives the same object for
+// a form and no such fields for anything else (measured, e2e js/sms), where
+// req.formData() parses multipart into File entries and throws (500) on a
+// body that is not a form. Typed any in .ts, as req.body was. When the file
+// already names decode, URLSearchParams stands in (a field sent twice then
+// keeps its last value: reported).
 //
-//	req.body.From (a Twilio webhook) => Object.fromEntries(await req.formData()).From
-//	const { SAMLResponse } = req.body (.ts) => const { SAMLResponse } = Object.fromEntries(await req.formData()) as Record<string, string>
-func (m *migration) formRead(at *Node) string {
-	read := "Object.fromEntries(await " + m.h.req + ".formData())"
-	if !m.f.TypeScript {
-		return read // a call: it stands wherever req.body stood
+//	req.body.From (a Twilio webhook)   => decode(await req.text()).From (import { decode } from "querystring")
+//	const { SAMLResponse } = req.body   => const { SAMLResponse } = decode(await req.text()) as Record<string, any> (.ts)
+//	decode already declared in the file => Object.fromEntries(new URLSearchParams(await req.text()))
+func (m *migration) formRead(at *Node) (read string, exact bool) {
+	if m.idents["decode"] && !m.decodeImported {
+		return "Object.fromEntries(new URLSearchParams(await " + m.h.req + ".text()))", false
 	}
-	read += " as Record<string, string>"
+	m.decodeImported = true
+	m.use("querystring", "decode", true)
+	read = "decode(await " + m.h.req + ".text())"
+	if !m.f.TypeScript {
+		return read, true // a call: it stands wherever req.body stood
+	}
+	read += " as Record<string, any>"
 	if at != nil && !standsAlone(at) {
 		read = "(" + read + ")"
 	}
-	return read
+	return read, true
 }
 
 // textParseArg reports querystring.parse(req.body), qs.parse(req.body) and

@@ -57,6 +57,8 @@ type migration struct {
 	bodyAnchors  map[*Node]*Node
 	bodyPlaced   bool
 	bodyDeclared map[*Node]bool
+	// decodeImported is set once a form read uses querystring's decode.
+	decodeImported bool
 	// formOf caches bodyForm per handler or helper.
 	formOf map[*handler]formResult
 	// preflight caches answersPreflight.
