@@ -154,11 +154,12 @@ func (m *migration) isBodyValue(n *Node) bool {
 // included, as text; decode over the body's text gives the same object for
 // a form and no such fields for anything else (measured, e2e js/sms), where
 // req.formData() parses multipart into File entries and throws (500) on a
-// body that is not a form. Typed any in .ts, as req.body was. When the file
+// body that is not a form. Typed any (in .js by a JSDoc cast, for checkJs),
+// as req.body was. When the file
 // already names decode, URLSearchParams stands in (a field sent twice then
 // keeps its last value: reported).
 //
-//	req.body.From (a Twilio webhook)   => decode(await req.text()).From (import { decode } from "querystring")
+//	req.body.From (a Twilio webhook)   => /** @type {Record<string, any>} */ (decode(await req.text())).From (import { decode } from "querystring")
 //	const { SAMLResponse } = req.body   => const { SAMLResponse } = decode(await req.text()) as Record<string, any> (.ts)
 //	decode already declared in the file => Object.fromEntries(new URLSearchParams(await req.text()))
 func (m *migration) formRead(at *Node) (read string, exact bool) {
@@ -169,7 +170,8 @@ func (m *migration) formRead(at *Node) (read string, exact bool) {
 	m.use("querystring", "decode", true)
 	read = "decode(await " + m.h.req + ".text())"
 	if !m.f.TypeScript {
-		return read, true // a call: it stands wherever req.body stood
+		// the JSDoc cast keeps checkJs projects building, as req.body was any
+		return "/** @type {Record<string, any>} */ (" + read + ")", true
 	}
 	read += " as Record<string, any>"
 	if at != nil && !standsAlone(at) {
