@@ -53,6 +53,9 @@ func UnifiedDiff(oldPath, newPath string, oldText, newText []byte) []byte {
 // byte, and within each changed region the removed lines come before the added ones (DiffMain's final merge puts
 // deletions first), as in git.
 func diffLines(oldText, newText string) []diffLine {
+	if diffCountLines(oldText)+diffCountLines(newText) > maxDiffLines {
+		return diffReplace(oldText, newText)
+	}
 	dmp := diffmatchpatch.New()
 	// No deadline: with one, the diff would depend on the machine's load (past it go-diff gives up and returns a coarser
 	// diff) and go-diff would first try a half-match shortcut that need not be minimal. Without one the diff is the same
@@ -330,4 +333,51 @@ func diffPaint(out *bytes.Buffer, color string, body, eol []byte) {
 		out.WriteString(diffColorReset)
 	}
 	out.Write(eol)
+}
+
+// maxDiffLines is the most lines (old and new together) diffLines searches
+// for a minimal diff: the search takes time in the product of the lines and
+// the changes, which a large file rewritten throughout makes quadratic (a
+// 2 MB route took minutes). Above it the diff is diffReplace's.
+const maxDiffLines = 20000
+
+// diffReplace is a valid but not minimal line diff in linear time: the
+// common leading and trailing lines kept, every line between removed, then
+// the new ones added.
+func diffReplace(oldText, newText string) []diffLine {
+	split := func(text string) []string {
+		var out []string
+		for text != "" {
+			end := strings.IndexByte(text, '\n') + 1
+			if end == 0 {
+				end = len(text)
+			}
+			out = append(out, text[:end])
+			text = text[end:]
+		}
+		return out
+	}
+	a, b := split(oldText), split(newText)
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	lines := make([]diffLine, 0, len(a)+len(b))
+	for _, t := range a[:pre] {
+		lines = append(lines, diffLine{kind: ' ', text: t})
+	}
+	for _, t := range a[pre : len(a)-suf] {
+		lines = append(lines, diffLine{kind: '-', text: t})
+	}
+	for _, t := range b[pre : len(b)-suf] {
+		lines = append(lines, diffLine{kind: '+', text: t})
+	}
+	for _, t := range a[len(a)-suf:] {
+		lines = append(lines, diffLine{kind: ' ', text: t})
+	}
+	return lines
 }

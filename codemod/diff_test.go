@@ -115,6 +115,10 @@ func diffCases() []diffCase {
 			hunks: []string{"@@ -2,14 +2,14 @@"}},
 		{name: "large file with many changes", oldPath: "big.ts", newPath: "big.ts",
 			oldText: largeOld, newText: largeNew},
+		// Above maxDiffLines: one hunk between the common first and last lines.
+		{name: "huge rewrite", oldPath: "pages/api/huge.ts", newPath: "app/api/huge/route.ts",
+			oldText: strings.Join(diffTestLines(12000), ""), newText: diffTestEdit(diffTestLines(12000), 3, 6000, 11990),
+			hunks: []string{"@@ -1,11993 +1,11993 @@"}},
 	}
 }
 

@@ -22,20 +22,31 @@ type work struct {
 
 // source is one route file as read from disk, or the error reading it.
 type source struct {
-	rel string
-	src []byte
-	err error
+	rel  string
+	src  []byte
+	err  error
+	size int64 // set, and src nil, when the file is above MaxRouteSize
 }
 
 // readSources reads the route files rels of the project at root.
 func readSources(root string, rels []string) []source {
 	out := make([]source, len(rels))
 	for i, rel := range rels {
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		name := filepath.Join(root, filepath.FromSlash(rel))
+		if st, err := os.Stat(name); err == nil && st.Size() > MaxRouteSize {
+			out[i] = source{rel: rel, size: st.Size()}
+			continue
+		}
+		src, err := os.ReadFile(name)
 		out[i] = source{rel: rel, src: src, err: err}
 	}
 	return out
 }
+
+// MaxRouteSize is the size above which a route file is skipped unread: no
+// route handler reaches it, and it would take the run seconds and hundreds
+// of megabytes.
+const MaxRouteSize = 10 << 20
 
 // processBatch runs the pipeline on a batch of route files read by
 // readSources: gate every input (one esbuild call), parse, migrate, apply
@@ -45,6 +56,11 @@ func processBatch(p *Parser, m Migrator, proj *Project, srcs []source, nextMajor
 	for i, s := range srcs {
 		w := &work{res: &Result{Path: s.rel, NewPath: proj.Moves[s.rel], Kind: KindRoute}}
 		ws[i] = w
+		if s.size > 0 {
+			w.res.Status, w.res.NewPath = StatusSkipped, ""
+			w.res.Reasons = []string{fmt.Sprintf("%.1f MB, larger than a route file should be (%d MB): left as it is", float64(s.size)/(1<<20), MaxRouteSize>>20)}
+			continue
+		}
 		if s.err != nil {
 			fail(w.res, 0, 0, "read: %v", s.err)
 			continue

@@ -21,14 +21,13 @@ func (m *migration) replaceFolding(start, end int, build func(copy func(n *Node)
 // of lines re-indented (cpRange), with the edits inside it applied.
 func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *Node) string, cpRange func(a, b int, ri codemod.Reindent) string) string) {
 	f := m.f
-	var inner, rest []codemod.Edit
+	var inner []codemod.Edit
+	var at []int // where the inner edits are in f.Edits()
 	before := len(f.Edits())
-	for _, e := range f.Edits() {
-		insertAtStart := e.Start == e.End && e.Start == start
-		if e.Start >= start && e.End <= end && !insertAtStart && !(e.Start == e.End && e.Start == end) {
+	for i, e := range f.Edits() {
+		if e.Start >= start && e.End <= end && (e.Start != e.End || e.Start != start && e.Start != end) {
 			inner = append(inner, e)
-		} else {
-			rest = append(rest, e)
+			at = append(at, i)
 		}
 	}
 	sorted, err := codemod.SortEdits(inner)
@@ -64,13 +63,27 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 	if end > start && m.src[end-1] == ';' && !strings.HasSuffix(strings.TrimRight(text, " \t\r\n"), ";") {
 		text += ";" // the statement kept its semicolon: `a();0` must not become `b()0`
 	}
-	// edits build added itself (a TODO marker above the statement) are kept
-	rest = append(rest, f.Edits()[before:]...)
 	for i, u := range used {
 		if !u {
 			panic(fmt.Errorf("edit [%d,%d) by %s lost inside [%d,%d)", sorted[i].Start, sorted[i].End, sorted[i].By, start, end))
 		}
 	}
-	f.SetEdits(rest)
+	// The folded edits go, in place (a copy of the list per fold would make
+	// a file with many sends quadratic); edits build added itself (a TODO
+	// marker above the statement) are kept.
+	all := f.Edits()
+	n := before
+	if len(at) > 0 {
+		n = at[0]
+	}
+	for k, i := range at {
+		next := before
+		if k+1 < len(at) {
+			next = at[k+1]
+		}
+		n += copy(all[n:], all[i+1:next])
+	}
+	n += copy(all[n:], all[before:])
+	f.SetEdits(all[:n])
 	f.Replace(start, end, text)
 }

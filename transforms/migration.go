@@ -38,6 +38,9 @@ type migration struct {
 	exitBreaks map[*Node]bool
 	// arrayKeysOf caches, per handler or helper, the query keys read as arrays.
 	arrayKeysOf map[*handler]map[string]bool
+	// contentTypeSets caches, per function, its calls that set Content-Type
+	// (see setsContentTypeBefore): one walk per function, not one per send.
+	contentTypeSets map[*Node][]*Node
 	// semicolon caches semi(): the file's statement terminator.
 	semicolon *string
 	// written are the functions compose wrote, for the last check.

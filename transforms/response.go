@@ -1202,30 +1202,52 @@ func (m *migration) joinStatements(stmts ...string) string {
 //	if (csv) { res.setHeader("Content-Type", "text/csv"); return res.send(x) } res.json(y) => no TODO at res.json
 //	res.setHeader("Content-Type", "text/plain"); res.json(y)                               => TODO(routemod) at res.json
 func (m *migration) setsContentTypeBefore(send *Node) bool {
-	found := false
-	m.h.fn.Walk(func(n *Node) bool {
-		if found || n.Kind != "call_expression" {
-			return !found
+	for _, n := range m.contentTypeSetters() {
+		if m.mayReach(n, send) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentTypeSetters lists the res.setHeader / res.appendHeader /
+// res.writeHead calls of the current function that may set Content-Type,
+// found once per function.
+func (m *migration) contentTypeSetters() []*Node {
+	fn := m.h.fn
+	if sets, ok := m.contentTypeSets[fn]; ok {
+		return sets
+	}
+	var sets []*Node
+	fn.Walk(func(n *Node) bool {
+		if n.Kind != "call_expression" {
+			return true
 		}
 		obj, prop, ok := member(m.src, n.ChildByField("function"))
 		if !ok || !isIdent(m.src, obj, m.h.res) {
 			return true
 		}
 		args := callArgs(n)
-		sets := false
 		switch prop {
 		case "setHeader", "appendHeader":
 			if len(args) > 0 {
 				k, isStr := stringValue(m.src, args[0])
-				sets = (!isStr || strings.EqualFold(k, "content-type")) && !(len(args) > 1 && isJSONMediaType(m.src, args[1]))
+				if (!isStr || strings.EqualFold(k, "content-type")) && !(len(args) > 1 && isJSONMediaType(m.src, args[1])) {
+					sets = append(sets, n)
+				}
 			}
 		case "writeHead":
-			sets = len(args) > 1 && strings.Contains(strings.ToLower(m.text(args[len(args)-1])), "content-type")
+			if len(args) > 1 && strings.Contains(strings.ToLower(m.text(args[len(args)-1])), "content-type") {
+				sets = append(sets, n)
+			}
 		}
-		found = sets && m.mayReach(n, send)
-		return !found
+		return true
 	})
-	return found
+	if m.contentTypeSets == nil {
+		m.contentTypeSets = map[*Node][]*Node{}
+	}
+	m.contentTypeSets[fn] = sets
+	return sets
 }
 
 // isJSONMediaType reports a string literal naming application/json (any

@@ -52,11 +52,27 @@ func isReference(n *Node) bool {
 // list excluded) to the binding fn's own parameter or declaration gives name.
 func references(src []byte, fnNode *Node, name string, visit func(*Node)) {
 	params := fnNode.ChildByField("parameters")
+	// Whether each scope declares name, asked once per scope: a block of
+	// many statements is not scanned again for every reference in it.
+	scopes := map[*Node]bool{}
+	bound := func(n *Node) bool {
+		for p := n; p != nil && p != fnNode; p = p.Parent {
+			d, ok := scopes[p]
+			if !ok {
+				d = declares(src, p, name)
+				scopes[p] = d
+			}
+			if d {
+				return true
+			}
+		}
+		return false
+	}
 	fnNode.Walk(func(n *Node) bool {
 		if params != nil && params == n || n.Field == "parameter" && n.Parent == fnNode {
 			return false
 		}
-		if isReference(n) && string(src[n.Start:n.End]) == name && !boundBetween(src, n, fnNode, name) {
+		if isReference(n) && string(src[n.Start:n.End]) == name && !bound(n) {
 			visit(n)
 		}
 		return true
