@@ -7,12 +7,19 @@ import (
 )
 
 // Edit replaces the bytes [Start, End) of the original text with New.
-// Start == End is an insertion. By names the transform that made it.
+// Start == End is an insertion. By names the transform that made it. An
+// edit with Start < 0 is dropped (see Dropped).
 type Edit struct {
 	Start, End int
 	New        string
 	By         string
 }
+
+// Dropped is the edit a transform leaves in the place of one it folded
+// into a larger edit: SortEdits and ApplyEdits leave it out, and it covers
+// no offset. Overwriting an edit with it is constant time where removing it
+// from the list would move every later edit.
+var Dropped = Edit{Start: -1, End: -1}
 
 // ConflictError reports two edits that overlap: a bug in a transform.
 type ConflictError struct{ A, B Edit }
@@ -24,10 +31,14 @@ func (e *ConflictError) Error() string {
 
 // SortEdits orders edits by position (insertions before replacements that
 // start at the same offset; otherwise in the order given), merges identical
-// edits, and fails on overlap.
+// edits, leaves out dropped ones, and fails on overlap.
 func SortEdits(edits []Edit) ([]Edit, error) {
-	sorted := make([]Edit, len(edits))
-	copy(sorted, edits)
+	sorted := make([]Edit, 0, len(edits))
+	for _, e := range edits {
+		if e.Start >= 0 {
+			sorted = append(sorted, e)
+		}
+	}
 	sort.SliceStable(sorted, func(i, j int) bool {
 		a, b := sorted[i], sorted[j]
 		if a.Start != b.Start {

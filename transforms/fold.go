@@ -23,7 +23,6 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 	f := m.f
 	var inner []codemod.Edit
 	var at []int // where the inner edits are in f.Edits()
-	before := len(f.Edits())
 	for i, e := range f.Edits() {
 		if e.Start >= start && e.End <= end && (e.Start != e.End || e.Start != start && e.Start != end) {
 			inner = append(inner, e)
@@ -68,22 +67,11 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 			panic(fmt.Errorf("edit [%d,%d) by %s lost inside [%d,%d)", sorted[i].Start, sorted[i].End, sorted[i].By, start, end))
 		}
 	}
-	// The folded edits go, in place (a copy of the list per fold would make
-	// a file with many sends quadratic); edits build added itself (a TODO
-	// marker above the statement) are kept.
+	// The folded edits go: each is overwritten in place (removing them
+	// would move every later edit, once per send: quadratic in a large file).
 	all := f.Edits()
-	n := before
-	if len(at) > 0 {
-		n = at[0]
+	for _, i := range at {
+		all[i] = codemod.Dropped
 	}
-	for k, i := range at {
-		next := before
-		if k+1 < len(at) {
-			next = at[k+1]
-		}
-		n += copy(all[n:], all[i+1:next])
-	}
-	n += copy(all[n:], all[before:])
-	f.SetEdits(all[:n])
 	f.Replace(start, end, text)
 }
