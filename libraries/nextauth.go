@@ -5,6 +5,7 @@ package libraries
 // named).
 var nextAuth = []Row{
 	nextAuthRoute,
+	getSessionOnServer,
 	{
 		// getServerSession is exported from 4.19.0 on (unstable_ before);
 		// called with the options alone it reads next/headers itself, and
@@ -46,4 +47,19 @@ var nextAuthRoute = Row{
 	Pages:    "export default NextAuth(authOptions) in pages/api/auth/[...nextauth]",
 	App:      "const handler = NextAuth(authOptions); export { handler as GET, handler as POST }",
 	Fixture:  "lib-next-auth-route",
+}
+
+// getSession of next-auth/react, called on the server with the pages
+// request, fetches /api/auth/session with req.headers.cookie: a
+// NextRequest has no such property, so it sends no cookie and returns
+// null. The app form reads the session in process.
+var getSessionOnServer = Row{
+	Package:  "next-auth",
+	Modules:  []string{"next-auth/react", "next-auth/client"},
+	Name:     "getSession",
+	Versions: ">=4.19.0 <5",
+	Next15:   ">=4.24.9 <5",
+	Pages:    "getSession({ req })",
+	App:      "getServerSession(authOptions), authOptions being what the project's [...nextauth] route passes to NextAuth",
+	Fixture:  "lib-next-auth-get-session",
 }

@@ -139,7 +139,7 @@ func (ix *Index) link() {
 	for rel, m := range ix.files {
 		// Only a module some file imports can have its functions called
 		// from another file: the others' function summaries go (most routes).
-		if len(ix.importers[rel]) == 0 {
+		if len(ix.importers[rel]) == 0 && !keepsNames(rel) {
 			m.Funcs, m.Helpers = nil, nil
 			m.compact()
 		}

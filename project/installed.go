@@ -152,3 +152,12 @@ func yarnLock(b []byte, pkg string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// keepsNames reports whether the index keeps the import names of rel even
+// when no file imports it: next-auth's catch-all route
+// (pages/api/auth/[...nextauth].ts), where the library table looks up
+// which module the options passed to NextAuth come from.
+func keepsNames(rel string) bool {
+	b := path.Base(rel)
+	return strings.TrimSuffix(b, path.Ext(b)) == "[...nextauth]"
+}

@@ -42,6 +42,8 @@ func rewriteLibraries(m *migration) {
 			m.libGetServerSession(n, row)
 		case "getToken":
 			m.libGetToken(n, name, row)
+		case "getSession":
+			m.libGetSession(n, row)
 		}
 		return true
 	})

@@ -13,6 +13,9 @@ import (
 var removable = map[string]map[string]bool{
 	"next":  {"NextApiRequest": true, "NextApiResponse": true, "NextApiHandler": true, "PageConfig": true},
 	"micro": {"buffer": true},
+	// getSession({ req }) becomes getServerSession(authOptions) (libraries.go)
+	"next-auth/react":  {"getSession": true},
+	"next-auth/client": {"getSession": true},
 }
 
 // bom is the UTF-8 byte order mark a file may start with.
