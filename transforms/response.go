@@ -36,6 +36,7 @@ type resUse struct {
 //	res.cookie(name, value, opts)         => (await cookies()).set(name, value, opts)
 //	res.setPreviewData(d) / clearPreviewData() => (await draftMode()).enable() / .disable()
 //	res.revalidate(path)                  => skipped: revalidatePath does not regenerate a pages ISR page
+//	res.setHeader(k, v); res.write(x) ...; res.end() => return new Response(stream, { headers }) (see rewriteStreams)
 //	anything else (res passed on, res.write, a send in a callback) => TODO(routemod)
 func rewriteResponse(m *migration) {
 	if m.h.res == "" {
@@ -67,8 +68,11 @@ func rewriteResponse(m *migration) {
 			}
 		}
 	}
+	streamed := m.rewriteStreams(uses)
 	for _, u := range uses {
-		m.rewriteUse(u)
+		if !streamed[u.ref.Start] {
+			m.rewriteUse(u)
+		}
 	}
 	m.dropStatusWrites(uses)
 	m.markMissingResponses()

@@ -1,0 +1,104 @@
+package transforms_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/transforms"
+)
+
+// TestStreams runs handlers through every transform: the simple streaming
+// shape becomes a ReadableStream; anything near it that the rule refuses
+// keeps res.write under a marker (needs-review).
+func TestStreams(t *testing.T) {
+	const streamed, refused = "streamed", "refused"
+	for _, tt := range []struct {
+		name, in, want string
+	}{
+		{"straight writes", `export default function h(req, res) {
+  res.write("a");
+  res.end("b");
+}
+`, `function h(req) {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        controller.enqueue(encoder.encode("a"));
+        controller.enqueue(encoder.encode("b"));
+        controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return new Response(stream);
+}
+`},
+		{"names taken", `const encoder = 1, stream = 2, controller = 3, error = 4;
+export default function h(req, res) {
+  res.write("a" + encoder);
+  res.end();
+}
+`, `const encoder = 1, stream = 2, controller = 3, error = 4;
+function h(req) {
+  const textEncoder = new TextEncoder();
+  const responseStream = new ReadableStream({
+    async start(streamController) {
+      try {
+        streamController.enqueue(textEncoder.encode("a" + encoder));
+        streamController.close();
+      } catch (streamError) {
+        streamController.error(streamError);
+      }
+    },
+  });
+  return new Response(responseStream);
+}
+`},
+		{"bytes only: no encoder", "export default function h(req, res) {\n  res.write(Buffer.from([1]));\n  res.end();\n}\n", streamed},
+		{"status written before", "export default function h(req, res) {\n  res.statusCode = 202;\n  res.write(\"a\");\n  res.end();\n}\n", streamed},
+		{"writes in an if in a loop", "export default function h(req, res) {\n  for (const x of [1, 2]) { if (x > 1) res.write(`${x}`); }\n  res.end();\n}\n", streamed},
+		{"a number chunk", "export default function h(req, res) {\n  res.write(1 + 2);\n  res.end();\n}\n", refused},
+		{"JSON.stringify chunk", "export default function h(req, res) {\n  res.write(JSON.stringify(req.query));\n  res.end();\n}\n", refused},
+		{"write in a callback", "export default function h(req, res) {\n  [\"a\"].forEach((x) => res.write(x));\n  res.write(\"b\");\n  res.end();\n}\n", refused},
+		{"res.on close", "export default function h(req, res) {\n  res.on(\"close\", () => {});\n  res.write(\"a\");\n  res.end();\n}\n", refused},
+		{"res.flush", "export default function h(req, res) {\n  res.write(\"a\");\n  res.flush();\n  res.end();\n}\n", refused},
+		{"write's return value", "export default function h(req, res) {\n  const ok = res.write(\"a\");\n  res.end();\n}\n", refused},
+		{"writeHead after a write", "export default function h(req, res) {\n  res.write(\"a\");\n  res.writeHead(200);\n  res.end();\n}\n", refused},
+		{"res.socket", "export default function h(req, res) {\n  res.socket.setNoDelay(true);\n  res.write(\"a\");\n  res.end();\n}\n", refused},
+		{"var hoists", "export default function h(req, res) {\n  res.write(\"a\");\n  var n = 1;\n  res.end();\n}\n", refused},
+		{"this", "export default function h(req, res) {\n  res.write(\"a\" + this);\n  res.end();\n}\n", refused},
+		{"labelled break", "export default function h(req, res) {\n  out: for (const a of [1]) { res.write(\"a\"); break out; }\n  res.end();\n}\n", refused},
+		{"status 204", "export default function h(req, res) {\n  res.status(204);\n  res.write(\"a\");\n  res.end();\n}\n", refused},
+		{"two streams", "export default function h(req, res) {\n  if (req.query.a) {\n    res.write(\"a\");\n    res.end();\n    return;\n  }\n  res.write(\"b\");\n  res.end();\n}\n", refused},
+		{"code after the end", "export default function h(req, res) {\n  res.write(\"a\");\n  res.end();\n  console.log(1);\n}\n", refused},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := transforms.New(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := codemod.NewParser()
+			defer p.Close()
+			r := codemod.MigrateSource(p, m, nil, "pages/api/x.js", []byte(tt.in), 16)
+			out := string(r.Output())
+			switch tt.want {
+			case streamed:
+				if r.Status != codemod.StatusMigrated || !strings.Contains(out, "new ReadableStream") || strings.Contains(out, "res.") {
+					t.Errorf("status %s, want a stream:\n%s", r.Status, out)
+				}
+			case refused:
+				if r.Status != codemod.StatusNeedsReview || strings.Contains(out, "ReadableStream") || !strings.Contains(out, "TODO(routemod)") {
+					t.Errorf("status %s, want res.write kept under a marker:\n%s", r.Status, out)
+				}
+			default:
+				got, _, _ := strings.Cut(out, "\nexport {")
+				if got = strings.TrimSuffix(got, "\n") + "\n"; got != tt.want {
+					t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+				}
+			}
+		})
+	}
+}
