@@ -211,9 +211,11 @@ func (m *migration) aliasDecl(st *Node) string {
 		}
 	}
 	if name.Kind == "object_pattern" && isIdent(m.src, value, m.h.req) {
-		props := name.NamedChildren()
-		if len(props) == 1 && props[0].Kind == "shorthand_property_identifier_pattern" && m.text(props[0]) == "method" {
-			return "method"
+		// const { method } = req; const { query: { id }, method: verb } = req
+		for _, e := range name.NamedChildren() {
+			if key, val := patternKeyValue(m, e); key == "method" && e.Kind != "object_assignment_pattern" && val != nil && (val.Kind == "identifier" || val.Kind == "shorthand_property_identifier_pattern") {
+				return m.text(val)
+			}
 		}
 	}
 	return ""

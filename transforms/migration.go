@@ -43,6 +43,9 @@ type migration struct {
 	contentTypeSets map[*Node][]*Node
 	// semicolon caches semi(): the file's statement terminator.
 	semicolon *string
+	// queryAliases are locals bound to the whole query (const { query } = req),
+	// each with the scope that binds it.
+	queryAliases map[string]*Node
 	// written are the functions compose wrote, for the last check.
 	written []written
 	// helpers are the module-level functions converted along with the handler.

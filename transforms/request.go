@@ -26,18 +26,8 @@ func rewriteRequest(m *migration) {
 		// req.headers mean there what they mean in a route handler.
 		return
 	}
-	req := m.h.req
-	params := m.h.fn.ChildByField("parameters")
 	var refs []*Node
-	m.h.fn.Walk(func(n *Node) bool {
-		if params != nil && params.Contains(n) {
-			return false
-		}
-		if n.Kind == "identifier" && m.text(n) == req && !m.isShadowed(n, req) {
-			refs = append(refs, n)
-		}
-		return true
-	})
+	references(m.src, m.h.fn, m.h.req, func(n *Node) { refs = append(refs, n) })
 	bodyReads := 0
 	bodyParserOff := m.bodyParserOff()
 	var jsonReads []*Node
@@ -47,6 +37,18 @@ func rewriteRequest(m *migration) {
 			if !isAssigned(mem) && !bodyParserOff && !isJSONParseArg(m, mem) && !textParseArg(m, mem) && !m.rewritten(r.Start) {
 				jsonReads = append(jsonReads, mem)
 			}
+		}
+		if pat := destructured(r); pat != nil {
+			for _, e := range pat.NamedChildren() {
+				if k, _ := patternKeyValue(m, e); k == "body" {
+					bodyReads++ // const { body } = req
+				}
+			}
+		}
+	}
+	for _, r := range refs {
+		if pat := destructured(r); pat != nil {
+			m.findQueryAlias(pat)
 		}
 	}
 	m.bodyAnchors, m.bodyPlaced = nil, false
@@ -68,6 +70,48 @@ func memberOf(m *migration, ref *Node) (*Node, string, bool) {
 	return p, prop, ok
 }
 
+// destructured returns the object pattern ref is the value of
+// (const { a } = ref), or nil.
+func destructured(ref *Node) *Node {
+	p := ref.Parent
+	if p == nil || p.Kind != "variable_declarator" || ref.Field != "value" {
+		return nil
+	}
+	if pat := p.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" {
+		return pat
+	}
+	return nil
+}
+
+// argumentOf returns the call (or new) ref is handed to, as an argument or
+// inside an object or array literal that is one: f(req), f({ req }),
+// f({ ...req }), f([req, res]), f({ request: req }).
+func argumentOf(ref *Node) *Node {
+	n := ref
+	for p := n.Parent; p != nil; n, p = p, p.Parent {
+		switch p.Kind {
+		case "arguments":
+			return p.Parent
+		case "object", "array", "spread_element", "parenthesized_expression":
+		case "pair":
+			if n.Field != "value" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// callee is the function (or constructor) a call or new expression calls.
+func callee(call *Node) *Node {
+	if c := call.ChildByField("function"); c != nil {
+		return c
+	}
+	return call.ChildByField("constructor")
+}
+
 func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) {
 	f := m.f
 	if m.rewritten(ref.Start) || m.libTaken[ref.Start] {
@@ -80,25 +124,23 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 		if m.rawReader(ref) {
 			return
 		}
-		if p := ref.Parent; p != nil && p.Kind == "arguments" {
-			if fr := m.helperOf(p.Parent); fr != nil && fr.h != m.h && fr.h.reqIndex >= 0 {
-				return // a converted helper takes the NextRequest itself
-			}
-			callee := p.Parent.ChildByField("function")
-			if callee == nil {
-				callee = p.Parent.ChildByField("constructor") // new X(req)
-			}
-			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one%s", req, m.text(callee), m.projectHelper(p.Parent, ref))
-			return
-		}
 		if p := ref.Parent; p != nil && (p.Kind == "member_expression" || p.Kind == "subscript_expression") && ref.Field == "object" {
 			f.Todo(stmt.Start, "a computed read of %s: check it against NextRequest", req)
 			return
 		}
-		if p := ref.Parent; p != nil && p.Kind == "variable_declarator" {
-			if name := p.ChildByField("name"); name != nil && name.Kind == "object_pattern" && m.aliasDecl(stmt) != "" {
-				return // const { method } = req
+		if pat := destructured(ref); pat != nil {
+			m.rewriteReqPattern(ref.Parent, pat, stmt, bodyReads, bodyParserOff)
+			return
+		}
+		if p := ref.Parent; p != nil && p.Kind == "arguments" {
+			if fr := m.helperOf(p.Parent); fr != nil && fr.h != m.h && fr.h.reqIndex >= 0 {
+				return // a converted helper takes the NextRequest itself
 			}
+		}
+		if call := argumentOf(ref); call != nil {
+			// getSession({ req }), verify(req), createClient({ req, res }), new X(req)
+			f.Todo(stmt.Start, "%s is passed to %s(): it is now a NextRequest (a Web Request), not a Node IncomingMessage; check that it accepts one%s", req, m.text(callee(call)), m.projectHelper(call, ref))
+			return
 		}
 		f.Todo(stmt.Start, "%s is used as a whole: it is now a NextRequest (a Web Request), not a Node IncomingMessage", req)
 		return
@@ -187,42 +229,11 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 	decl := mem.Parent
 	if decl != nil && decl.Kind == "variable_declarator" && mem.Field == "value" {
 		if pat := decl.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" && len(decl.Parent.NamedChildren()) == 1 {
-			var seg []string
-			var search []string
 			kw := m.text(decl.Parent.Children[0]) // const, let or var
-			for _, p := range pat.NamedChildren() {
-				key, local, def, ok := m.patternEntry(p)
-				if !ok {
-					f.Todo(stmt.Start, "destructuring %s.query with a rest or computed key: build it from params and %s.nextUrl.searchParams by hand", req, req)
-					return
-				}
-				if m.isSegment(key) {
-					seg = append(seg, m.text(p))
-					continue
-				}
-				m.searchNote()
-				m.markArrayTests(local, key, m.localArrayUse(local, m.h.fn))
-				v := req + ".nextUrl.searchParams.get(" + strconv.Quote(key) + ")"
-				if m.localArrayUse(local, m.h.fn) {
-					if def != "" && strings.TrimSpace(def) != "[]" {
-						f.Todo(stmt.Start, "%s is used as an array with the default %s: getAll(%q) gives [] when it is missing; choose the default by hand", local, def, key)
-						return
-					}
-					v, def = req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")", ""
-					m.dropArrayNormalizations(local)
-				}
-				if def != "" {
-					v += " ?? " + def
-				} else if !strings.HasSuffix(v, ".getAll("+strconv.Quote(key)+")") {
-					v = m.undefinedIfMissing(v, nil)
-				}
-				search = append(search, kw+" "+local+" = "+v+m.semi())
+			out, ok := m.queryDecls(pat, kw, stmt)
+			if !ok {
+				return
 			}
-			var out []string
-			if len(seg) > 0 {
-				out = append(out, kw+" { "+strings.Join(seg, ", ")+" } = "+m.paramsValue(stmt.Start)+m.semi())
-			}
-			out = append(out, search...)
 			sep := m.f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
 			m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string {
 				return strings.Join(out, sep)
@@ -231,6 +242,49 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 		}
 	}
 	f.Todo(stmt.Start, "%s.query is used as a whole: route handlers split it into params and %s.nextUrl.searchParams; rebuild the object this code needs", req, req)
+}
+
+// queryDecls writes one declaration a key for a destructuring of the
+// query (kw: const, let or var); ok is false when a key has no translation
+// (marked at stmt).
+//
+//	const { id, q = "1" } = <query> => const { id } = await params; const q = req.nextUrl.searchParams.get("q") ?? "1"
+func (m *migration) queryDecls(pat *Node, kw string, stmt *Node) (out []string, ok bool) {
+	f, req := m.f, m.h.req
+	var seg []string
+	var search []string
+	for _, p := range pat.NamedChildren() {
+		key, local, def, ok := m.patternEntry(p)
+		if !ok {
+			f.Todo(stmt.Start, "destructuring %s.query with a rest or computed key: build it from params and %s.nextUrl.searchParams by hand", req, req)
+			return nil, false
+		}
+		if m.isSegment(key) {
+			seg = append(seg, m.text(p))
+			continue
+		}
+		m.searchNote()
+		m.markArrayTests(local, key, m.localArrayUse(local, m.h.fn))
+		v := req + ".nextUrl.searchParams.get(" + strconv.Quote(key) + ")"
+		if m.localArrayUse(local, m.h.fn) {
+			if def != "" && strings.TrimSpace(def) != "[]" {
+				f.Todo(stmt.Start, "%s is used as an array with the default %s: getAll(%q) gives [] when it is missing; choose the default by hand", local, def, key)
+				return nil, false
+			}
+			v, def = req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")", ""
+			m.dropArrayNormalizations(local)
+		}
+		if def != "" {
+			v += " ?? " + def
+		} else if !strings.HasSuffix(v, ".getAll("+strconv.Quote(key)+")") {
+			v = m.undefinedIfMissing(v, nil)
+		}
+		search = append(search, kw+" "+local+" = "+v+m.semi())
+	}
+	if len(seg) > 0 {
+		out = append(out, kw+" { "+strings.Join(seg, ", ")+" } = "+m.paramsValue(stmt.Start)+m.semi())
+	}
+	return append(out, search...), true
 }
 
 // patternEntry reads one entry of an object pattern: its key, the local
@@ -290,23 +344,9 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 	if decl != nil && decl.Kind == "variable_declarator" && mem.Field == "value" && len(decl.Parent.NamedChildren()) == 1 {
 		if pat := decl.ChildByField("name"); pat != nil && pat.Kind == "object_pattern" {
 			kw := m.text(decl.Parent.Children[0]) // const, let or var
-			var out []string
-			for _, p := range pat.NamedChildren() {
-				key, local, def, ok := m.patternEntry(p)
-				if !ok {
-					f.Todo(stmt.Start, "destructuring %s.%s with a rest or computed key: read each value with %s.%s.get()", req, what, req, what)
-					return
-				}
-				if what == "headers" {
-					key = m.headerKey(stmt, key)
-				}
-				v := get(key)
-				if def != "" {
-					v += " ?? " + def
-				} else if what == "headers" {
-					v = m.undefinedIfMissing(v, nil)
-				}
-				out = append(out, kw+" "+local+" = "+v+m.semi())
+			out, ok := m.keyedDecls(pat, kw, stmt, what, get)
+			if !ok {
+				return
 			}
 			sep := m.f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
 			m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string { return strings.Join(out, sep) })
@@ -314,6 +354,33 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 		}
 	}
 	f.Todo(stmt.Start, "%s.%s is used as a whole: it is now a Web %s object read with .get(name)", req, what, map[string]string{"headers": "Headers", "cookies": "RequestCookies"}[what])
+}
+
+// keyedDecls writes one declaration a key for a destructuring of
+// req.headers or req.cookies (what); ok is false when a key has no
+// translation (marked at stmt).
+//
+//	const { authorization } = <headers> => const authorization = req.headers.get("authorization") ?? undefined
+func (m *migration) keyedDecls(pat *Node, kw string, stmt *Node, what string, get func(string) string) (out []string, ok bool) {
+	req := m.h.req
+	for _, p := range pat.NamedChildren() {
+		key, local, def, ok := m.patternEntry(p)
+		if !ok {
+			m.f.Todo(stmt.Start, "destructuring %s.%s with a rest or computed key: read each value with %s.%s.get()", req, what, req, what)
+			return nil, false
+		}
+		if what == "headers" {
+			key = m.headerKey(stmt, key)
+		}
+		v := get(key)
+		if def != "" {
+			v += " ?? " + def
+		} else if what == "headers" {
+			v = m.undefinedIfMissing(v, nil)
+		}
+		out = append(out, kw+" "+local+" = "+v+m.semi())
+	}
+	return out, true
 }
 
 // keyRead matches X.key / X["key"] around mem and returns the outer node.
@@ -563,6 +630,9 @@ func (m *migration) arrayKeys() map[string]bool {
 				if prop == "query" && isIdent(m.src, o2, m.h.req) && m.arrayUse(n) {
 					keys[key] = true
 				}
+			}
+			if ok && obj != nil && m.isQueryAlias(obj) && m.arrayUse(n) {
+				keys[key] = true // const { query } = req; query.tags.map(...)
 			}
 		}
 		return true

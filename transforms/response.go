@@ -156,13 +156,9 @@ func (m *migration) canComplete(st *Node) bool {
 // resUses collects every use of res inside the handler.
 func (m *migration) resUses() []resUse {
 	var out []resUse
-	params := m.h.fn.ChildByField("parameters")
-	m.h.fn.Walk(func(n *Node) bool {
-		if params != nil && params.Contains(n) {
-			return false
-		}
-		if n.Kind != "identifier" || m.text(n) != m.h.res || m.isShadowed(n, m.h.res) || m.libTaken[n.Start] {
-			return true
+	references(m.src, m.h.fn, m.h.res, func(n *Node) {
+		if m.libTaken[n.Start] {
+			return
 		}
 		u := resUse{ref: n, top: n}
 		cur := n
@@ -183,7 +179,6 @@ func (m *migration) resUses() []resUse {
 		}
 		u.top = cur
 		out = append(out, u)
-		return true
 	})
 	return out
 }
@@ -281,12 +276,12 @@ func (m *migration) rewriteUse(u resUse) {
 				return
 			}
 		}
-		callee, helper := "", ""
-		if p := u.top.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil {
-			callee = " to " + m.text(p.Parent.ChildByField("function")) + "()"
-			helper = m.projectHelper(p.Parent, u.top)
+		to, helper := "", ""
+		if call := argumentOf(u.top); call != nil {
+			to = " to " + m.text(callee(call)) + "()" // send(res), createClient({ req, res }), new X(res)
+			helper = m.projectHelper(call, u.top)
 		}
-		f.Todo(stmt.Start, "%s is passed on%s: route handlers have no response object; make it return a Response and return that%s", m.h.res, callee, helper)
+		f.Todo(stmt.Start, "%s is passed on%s: route handlers have no response object; make it return a Response and return that%s", m.h.res, to, helper)
 		return
 	}
 	last := u.links[len(u.links)-1]
@@ -983,7 +978,7 @@ func (m *migration) trailingWork(st *Node) []*Node {
 				if n.Kind == "arrow_function" || n.Kind == "function_expression" {
 					// callbacks may not use res either
 					n.Walk(func(c *Node) bool {
-						if c.Kind == "identifier" && m.text(c) == m.h.res {
+						if isReference(c) && m.text(c) == m.h.res {
 							bad = true
 						}
 						return !bad
@@ -992,7 +987,7 @@ func (m *migration) trailingWork(st *Node) []*Node {
 				return false
 			case "return_statement", "break_statement", "continue_statement", "yield_expression":
 				bad = true
-			case "identifier":
+			case "identifier", "shorthand_property_identifier":
 				if m.text(n) == m.h.res {
 					bad = true
 				}
@@ -1173,7 +1168,7 @@ func (m *migration) dropBareReturn(st, ret *Node) {
 func (m *migration) touchesRes(n *Node) bool {
 	touches := false
 	n.Walk(func(c *Node) bool {
-		if c.Kind == "identifier" && m.h.res != "" && m.text(c) == m.h.res && !m.isShadowed(c, m.h.res) && !m.libTaken[c.Start] {
+		if isReference(c) && m.h.res != "" && m.text(c) == m.h.res && !m.isShadowed(c, m.h.res) && !m.libTaken[c.Start] {
 			touches = true
 		}
 		return !touches
