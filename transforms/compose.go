@@ -188,16 +188,17 @@ func (m *migration) signature(fn *outFunc) string {
 // paramsType is the TypeScript type of the route params.
 //
 //	pages/api/a/[id]/[...rest].ts => Promise<{ id: string; rest: string[] }> ({ ... } before Next.js 15)
+//	pages/api/[...ts-rest].ts      => Promise<{ "ts-rest": string[] }>
 func (m *migration) paramsType() string {
 	var fields []string
 	for _, s := range m.f.Segments {
 		switch {
 		case s.Optional:
-			fields = append(fields, s.Name+"?: string[]")
+			fields = append(fields, propKey(s.Name)+"?: string[]")
 		case s.CatchAll:
-			fields = append(fields, s.Name+": string[]")
+			fields = append(fields, propKey(s.Name)+": string[]")
 		default:
-			fields = append(fields, s.Name+": string")
+			fields = append(fields, propKey(s.Name)+": string")
 		}
 	}
 	typ := "{ " + strings.Join(fields, "; ") + " }"

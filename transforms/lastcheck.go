@@ -28,14 +28,14 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 		}
 	}
 	// an edge route's req was a Web Request already
-	return netCheck(append([]written(nil), m.written...), takesReq, m.reqOptionOf, m.edgeRuntime())
+	return netCheck(append([]written(nil), m.written...), takesReq, m.reqOptionOf, m.edgeRuntime(), m.fresh["status"])
 }
 
 // netCheck is lastCheck on plain data: the functions written, the helpers
 // that take the NextRequest, the library calls that take it as their
-// options' req (getToken({ req })), and whether req was a Web Request
-// already.
-func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool) func(out *codemod.File) {
+// options' req (getToken({ req })), whether req was a Web Request already,
+// and the local routemod keeps the status in ("" when none).
+func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool, statusVar string) func(out *codemod.File) {
 	return func(out *codemod.File) {
 		c := &checker{src: out.Src, takesReq: takesReq, reqOption: reqOption, found: map[*Node][]string{}}
 		for _, st := range out.Root.Children {
@@ -65,11 +65,12 @@ func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool) fun
 						}
 					})
 				}
+				c.checkResponses(decl, statusVar)
 				break
 			}
 		}
 		for _, st := range c.order {
-			out.Todo(st.Start, "%s (no rule translated this; found by routemod's last check)", strings.Join(c.found[st], "; "))
+			out.Todo(st.Start, "%s (found by routemod's last check)", strings.Join(c.found[st], "; "))
 		}
 	}
 }

@@ -501,6 +501,11 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 	if m.rejectsMethod(fallbackNodes) || len(fallback) == 0 {
 		return
 	}
+	if emptyBlocks(fallbackNodes) && len(fallback) == len(fallbackNodes) {
+		// if (GET) {...} else {} => GET only: an empty else answered nothing
+		m.f.Note("the else for other methods is empty: pages left those requests hanging, so they are not exported and Next.js answers them 405")
+		return
+	}
 	var rest []string
 	for _, meth := range m.defaultMethods() {
 		if !covered[meth] {
@@ -524,6 +529,16 @@ func (m *migration) finishArms(arms []arm, covered map[string]bool, pre []part, 
 		return
 	}
 	m.f.Note("the branch for other methods does not answer 405: it is exported under %s, as pages ran it for them", strings.Join(rest, ", "))
+}
+
+// emptyBlocks reports whether every node is a block with no statements.
+func emptyBlocks(nodes []*Node) bool {
+	for _, n := range nodes {
+		if n.Kind != "statement_block" || len(statements(n)) > 0 {
+			return false
+		}
+	}
+	return len(nodes) > 0
 }
 
 // answers405 reports whether the code of nodes mentions the status 405, or

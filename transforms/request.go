@@ -3,6 +3,7 @@ package transforms
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/routemod/routemod/codemod"
 )
@@ -193,12 +194,12 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 		if m.isSegment(key) {
 			if enclosingFunction(outer) != m.h.fn {
 				// todos.find((t) => t.id === req.query.id) => const id = (await params).id; ... t.id === id
-				local := m.name("param:"+key, key, key+"Param")
-				m.needPrologue(outer.Start, "param:"+key, "const "+local+" = "+m.paramsRead(outer.Start)+"."+key+m.semi())
+				local := m.name("param:"+key, identName(key), identName(key)+"Param")
+				m.needPrologue(outer.Start, "param:"+key, "const "+local+" = "+m.paramsRead(outer.Start)+propAccess(key)+m.semi())
 				f.ReplaceNode(outer, local)
 				return
 			}
-			f.ReplaceNode(outer, m.paramsRead(outer.Start)+"."+key)
+			f.ReplaceNode(outer, m.paramsRead(outer.Start)+propAccess(key))
 			return
 		}
 		m.searchNote()
@@ -397,6 +398,55 @@ func keyRead(m *migration, mem *Node) (*Node, string, bool) {
 		return nil, "", false // req.headers.get(...) already
 	}
 	return p, key, true
+}
+
+// isIdentName reports whether key can be written as .key and { key }.
+func isIdentName(key string) bool {
+	for i, r := range key {
+		if !(r == '_' || r == '$' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return key != ""
+}
+
+// propAccess reads key from an object: .id, or ["ts-rest"] for a name a
+// dot cannot take (a segment like [...ts-rest]).
+func propAccess(key string) string {
+	if isIdentName(key) {
+		return "." + key
+	}
+	return "[" + strconv.Quote(key) + "]"
+}
+
+// propKey writes key as an object or type member name: id, or "ts-rest".
+func propKey(key string) string {
+	if isIdentName(key) {
+		return key
+	}
+	return strconv.Quote(key)
+}
+
+// identName turns key into an identifier: ts-rest => tsRest.
+func identName(key string) string {
+	var sb strings.Builder
+	up := false
+	for _, r := range key {
+		switch {
+		case r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) && sb.Len() > 0:
+			if up {
+				r = unicode.ToUpper(r)
+			}
+			sb.WriteRune(r)
+			up = false
+		default:
+			up = sb.Len() > 0
+		}
+	}
+	if sb.Len() == 0 {
+		return "param"
+	}
+	return sb.String()
 }
 
 func (m *migration) isSegment(key string) bool {
