@@ -46,6 +46,7 @@ func (m *migration) rewriteStreams(uses []resUse) map[int]bool {
 		return nil
 	}
 	m.writeStream(plan)
+	m.f.Note("the response now streams from a ReadableStream that starts at once: an error thrown in the write loop ends the stream after its status was sent (pages answered 500 when nothing had been written yet), and a client that disconnects stops the loop at its next write (pages ran it to the end)")
 	done := map[int]bool{plan.end.ref.Start: true}
 	for _, w := range plan.writes {
 		done[w.ref.Start] = true
