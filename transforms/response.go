@@ -600,25 +600,6 @@ func (m *migration) nameMayBeNullBodyStatus(name string) bool {
 
 var jsIdent = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
 
-// isNumberish reports expressions that are numbers by shape: Node took a
-// number as a header value, Headers.set takes a string in TypeScript.
-func (m *migration) isNumberish(a *Node) bool {
-	switch a.Kind {
-	case "member_expression":
-		_, prop, _ := member(m.src, a)
-		return prop == "length" || prop == "size" || prop == "byteLength"
-	case "call_expression":
-		t := m.text(a.ChildByField("function"))
-		return t == "Buffer.byteLength" || t == "Date.now" || t == "Number" || t == "parseInt" || t == "parseFloat" || strings.HasPrefix(t, "Math.")
-	case "binary_expression":
-		switch m.text(a.ChildByField("operator")) {
-		case "-", "*", "/", "%", "**":
-			return true
-		}
-	}
-	return false
-}
-
 // isStringish reports expressions that are strings by shape (res.send
 // sent them as they are), followed through a const they initialise.
 //
@@ -776,14 +757,7 @@ func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node
 	if set {
 		// res.setHeader("X-Ids", ids.map(String)) => headers.delete("X-Ids"); for (const value of [ids.map(String)].flat()) headers.append("X-Ids", value)
 		if v.Kind == "string" || v.Kind == "template_string" || (!isSetCookie(k) && v.Kind != "array" && !m.isArrayish(v)) {
-			value := cp(val)
-			if v.Kind == "number" && m.f.TypeScript {
-				value = `"` + value + `"`
-			} else if m.f.TypeScript && m.isNumberish(v) {
-				// res.setHeader("Content-Length", buf.length) => headers.set("Content-Length", String(buf.length))
-				value = "String(" + value + ")"
-			}
-			return hd + ".set(" + k + ", " + value + ")" + semi
+			return hd + ".set(" + k + ", " + m.headerValue(val, cp) + ")" + semi
 		}
 		out = append(out, hd+".delete("+k+")"+semi)
 	}
@@ -801,6 +775,25 @@ func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node
 	loopVar := m.name("headerValue", "value", "headerValue")
 	out = append(out, "for (const "+loopVar+" of ["+cp(val)+"].flat()) "+hd+".append("+k+", "+loopVar+")"+semi)
 	return m.joinStatements(out...)
+}
+
+// headerValue is a single header value as Headers.set takes it, a string
+// (Node's setHeader took numbers and any value it could print; Headers.set
+// converts with String() at run time but takes only a string in the types,
+// TypeScript and checkJs alike):
+//
+//	res.setHeader("X-Fixed", 3)                   => headers.set("X-Fixed", "3")
+//	res.setHeader("X-RateLimit-Limit", rl.limit)  => headers.set("X-RateLimit-Limit", String(rl.limit))
+//	res.setHeader("X-Id", `${id}`)                => headers.set("X-Id", `${id}`)
+func (m *migration) headerValue(val *Node, cp func(*Node) string) string {
+	v := codemod.Unparen(val)
+	switch {
+	case v.Kind == "number":
+		return `"` + m.text(v) + `"`
+	case m.knownString(v):
+		return cp(val)
+	}
+	return "String(" + cp(val) + ")"
 }
 
 func isSetCookie(k string) bool {
