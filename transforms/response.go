@@ -517,6 +517,10 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 				m.f.Todo(enclosingStatement(u.top).Start, "res.send of a value routemod cannot type: this assumes a string or Buffer; use Response.json(...) if it is an object")
 			}
 		}
+		// res.end(err) => TODO(routemod): new Response(err) (Node's res.end threw on it)
+		if last.name == "end" && !m.knownString(a) && !m.knownBytes(a) {
+			m.f.Todo(enclosingStatement(u.top).Start, "res.end of a value not known to be a string or bytes: Node's res.end took only a string, Buffer or Uint8Array and threw on anything else (pages answered 500); new Response sends a number or an object as its text: pass a string or bytes, or answer what pages answered")
+		}
 		return "new Response(" + cp(last.args[0]) + initText + ")"
 	case "redirect":
 		code, url := "307", last.args[len(last.args)-1]

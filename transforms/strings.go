@@ -101,3 +101,26 @@ func (m *migration) constString(name string, depth int) bool {
 	}
 	return m.knownStringDepth(decl.ChildByField("value"), depth+1)
 }
+
+// knownBytes reports expressions that are bytes (a Buffer or Uint8Array) by
+// their shape, a body new Response and Node's res.end both take:
+//
+//	Buffer.from(x), Buffer.concat(list), new Uint8Array(n), new TextEncoder().encode(s)
+func (m *migration) knownBytes(n *Node) bool {
+	n = codemod.Unparen(n)
+	switch n.Kind {
+	case "call_expression":
+		fn := n.ChildByField("function")
+		if isBufferCall(m.text(fn)) {
+			return true
+		}
+		obj, prop, ok := member(m.src, fn)
+		return ok && prop == "encode" && obj.Kind == "new_expression" && m.text(obj.ChildByField("constructor")) == "TextEncoder"
+	case "new_expression":
+		switch m.text(n.ChildByField("constructor")) {
+		case "Uint8Array", "Buffer":
+			return true
+		}
+	}
+	return false
+}
