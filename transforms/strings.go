@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -58,15 +59,38 @@ func (m *migration) knownStringDepth(n *Node, depth int) bool {
 		return ok && fn.Kind == "member_expression" && stringMethods[prop]
 	case "identifier":
 		return m.constString(m.text(n), depth)
+	case "subscript_expression":
+		// names[id] with const names: Record<string, string> (or string[])
+		if obj := n.ChildByField("object"); obj != nil && obj.Kind == "identifier" {
+			if d := m.constDecl(m.text(obj)); d != nil && d.ChildByField("type") != nil {
+				return stringElements.MatchString(compact(strings.TrimPrefix(strings.TrimSpace(m.text(d.ChildByField("type"))), ":")))
+			}
+		}
 	}
 	return false
 }
+
+// stringElements matches the types whose elements are strings.
+var stringElements = regexp.MustCompile(`^(Record<string,string>|\{\[\w+:string\]:string;?\}|string\[\]|readonlystring\[\]|Array<string>)$`)
 
 // constString reports a name the file binds exactly once, by a const
 // declaration with a string type or a value knownString accepts:
 //
 //	const LIMIT = "100"; ... headers.set("X-Limit", LIMIT)
 func (m *migration) constString(name string, depth int) bool {
+	decl := m.constDecl(name)
+	if decl == nil {
+		return false
+	}
+	if t := decl.ChildByField("type"); t != nil {
+		return strings.TrimSpace(strings.TrimPrefix(m.text(t), ":")) == "string"
+	}
+	return m.knownStringDepth(decl.ChildByField("value"), depth+1)
+}
+
+// constDecl is the declarator of a name the file binds exactly once, by a
+// const declaration, or nil.
+func (m *migration) constDecl(name string) *Node {
 	var decl *Node
 	count := 0
 	m.f.Root.Walk(func(n *Node) bool {
@@ -94,12 +118,9 @@ func (m *migration) constString(name string, depth int) bool {
 		return count < 2
 	})
 	if count != 1 || decl.Parent == nil || decl.Parent.Kind != "lexical_declaration" || !strings.HasPrefix(m.text(decl.Parent), "const") {
-		return false
+		return nil
 	}
-	if t := decl.ChildByField("type"); t != nil {
-		return strings.TrimSpace(strings.TrimPrefix(m.text(t), ":")) == "string"
-	}
-	return m.knownStringDepth(decl.ChildByField("value"), depth+1)
+	return decl
 }
 
 // knownBytes reports expressions that are bytes (a Buffer or Uint8Array) by
