@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"path"
 	"regexp"
 	"strings"
 )
@@ -90,9 +91,13 @@ func (m *migration) jsdocLineGoes(line string) bool {
 // type, line by line, and marks what it leaves.
 func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
 	text := m.text(n)
+	src := text
+	if m.f.NewPath != "" {
+		src = repointedJSDoc(text, path.Dir(m.f.Path), path.Dir(m.f.NewPath))
+	}
 	var out strings.Builder
 	left := false
-	for _, line := range strings.SplitAfter(text, "\n") {
+	for _, line := range strings.SplitAfter(src, "\n") {
 		// a whole line of the handler's doc may go; the last one, with "*/", stays
 		if ofHandler && strings.HasSuffix(line, "\n") && m.jsdocLineGoes(line) {
 			continue

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/routemod/routemod/project"
@@ -19,6 +20,10 @@ func rewritePaths(m *migration) {
 	}
 	oldDir, newDir := path.Dir(f.Path), path.Dir(f.NewPath)
 	f.Root.Walk(func(n *Node) bool {
+		if n.Kind == "comment" {
+			m.repointJSDocImports(n, oldDir, newDir)
+			return false
+		}
 		if n.Kind != "string" {
 			return true
 		}
@@ -77,4 +82,45 @@ func (m *migration) isModuleSpecifier(n *Node) bool {
 		}
 	}
 	return false
+}
+
+// jsdocImport matches a relative import() type in a comment.
+var jsdocImport = regexp.MustCompile(`\bimport\(\s*(["'])(\.\.?/[^"'\n]*)["']\s*\)`)
+
+// repointJSDocImports re-points the relative import() types of a JSDoc
+// comment, as checkJs and editors resolve them from the file's folder (a
+// JavaScript comment that names a pages-router type is rewriteJSDoc's, which
+// re-points it too):
+//
+//	/** @typedef {import("../../types/poll").Receipt} Receipt */ => import("../../../types/poll")
+func (m *migration) repointJSDocImports(n *Node, oldDir, newDir string) {
+	text := m.text(n)
+	if !m.f.TypeScript && m.h != nil && strings.Contains(text, "NextApi") {
+		return
+	}
+	if s := repointedJSDoc(text, oldDir, newDir); s != text {
+		m.f.ReplaceNode(n, s)
+	}
+}
+
+// repointedJSDoc is a JSDoc comment with its relative import() types
+// re-pointed from oldDir to newDir.
+func repointedJSDoc(text, oldDir, newDir string) string {
+	if !strings.HasPrefix(text, "/**") {
+		return text
+	}
+	var out strings.Builder
+	last := 0
+	for _, loc := range jsdocImport.FindAllStringSubmatchIndex(text, -1) {
+		spec := text[loc[4]:loc[5]]
+		rel := project.RelSpec(newDir, path.Join(oldDir, spec))
+		if strings.HasSuffix(spec, "/") && !strings.HasSuffix(rel, "/") {
+			rel += "/"
+		}
+		out.WriteString(text[last:loc[4]])
+		out.WriteString(rel)
+		last = loc[5]
+	}
+	out.WriteString(text[last:])
+	return out.String()
 }
