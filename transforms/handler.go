@@ -14,7 +14,8 @@ type handler struct {
 	name     string // the function's name, "" when anonymous
 	req, res string // parameter names ("" when absent)
 	async    bool
-	start    int // the range the output functions replace
+	bodyType string // the T of res: NextApiResponse<T> (see bodyType), "" when none
+	start    int    // the range the output functions replace
 	end      int
 	deletes  []*Node // statements removed with it (export default h; module.exports = h)
 	// helper is set for a module-level function the handler hands res to;
@@ -158,6 +159,7 @@ func (m *migration) findHandler() bool {
 	if h.req == "" {
 		h.req = m.name("req", "req", "request")
 	}
+	h.bodyType = m.bodyType(h.fn, 1)
 	m.h = h
 	return true
 }

@@ -124,6 +124,7 @@ func (m *migration) helperFrame(name string) *frame {
 	if reqAt >= 0 {
 		h.req = params[reqAt]
 	}
+	h.bodyType = m.bodyType(fn, resAt)
 	// It must return nothing but responses.
 	returnsValue := false
 	fn.Walk(func(n *Node) bool {

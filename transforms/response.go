@@ -491,7 +491,7 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 			// res.setHeader("Content-Type", t); res.json(x): pages forced application/json, Response.json keeps t
 			m.f.Todo(enclosingStatement(u.top).Start, "a Content-Type header set earlier now wins over Response.json's application/json (pages always sent JSON as application/json): delete it from the headers if that matters")
 		}
-		return "Response.json(" + cp(last.args[0]) + initText + ")"
+		return m.jsonCall() + "(" + cp(last.args[0]) + initText + ")"
 	case "send", "end":
 		if len(last.args) == 0 || noBody {
 			return "new Response(null" + initText + ")"
@@ -500,11 +500,11 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		switch a.Kind {
 		case "object", "array":
 			if last.name == "send" {
-				return "Response.json(" + cp(last.args[0]) + initText + ")"
+				return m.jsonCall() + "(" + cp(last.args[0]) + initText + ")"
 			}
 		case "number", "true", "false":
 			if last.name == "send" {
-				return "Response.json(" + cp(last.args[0]) + initText + ")"
+				return m.jsonCall() + "(" + cp(last.args[0]) + initText + ")"
 			}
 		case "string", "template_string":
 		default:

@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,16 +49,14 @@ func rewriteTypes(m *migration) {
 	used := func(name string) bool {
 		return containsIdent(restText, name)
 	}
-	// Remove unused pages-router types from "next" imports (and micro's buffer).
+	// Remove unused pages-router types from "next" imports (and micro's
+	// buffer), and the types the removed annotations alone used.
 	for _, imp := range imports {
 		names := removable[imp.module]
-		if names == nil {
-			continue
-		}
 		var keep []string
 		removed := false
 		for _, s := range imp.specs {
-			if names[s.name] && !used(s.local) {
+			if (names[s.name] || m.typeOnly(s.local)) && !used(s.local) {
 				removed = true
 				continue
 			}
@@ -75,6 +74,10 @@ func rewriteTypes(m *migration) {
 			if strings.TrimSpace(string(m.src[ls:start])) == "" && onlySpaceAfter(m.src, end) {
 				start, end = ls, lineEnd(m.src, end)
 			}
+			// the re-pointed source of an import that goes goes with it
+			f.SetEdits(slices.DeleteFunc(f.Edits(), func(e codemod.Edit) bool {
+				return e.Start > imp.node.Start && e.End <= imp.node.End
+			}))
 			f.Replace(start, end, "")
 			continue
 		}
@@ -166,6 +169,31 @@ type importStmt struct {
 	defaultName string
 	named       *Node
 	specs       []importSpec
+}
+
+// typeOnly reports an imported name the input used, outside its import,
+// only as a type, so once the annotations that named it are gone (res:
+// NextApiResponse<Poll> with no JSON left to carry Poll) nothing else needs it:
+//
+//	import type { Poll } from "../types"; ... res: NextApiResponse<Poll> => import removed
+func (m *migration) typeOnly(name string) bool {
+	types, values := 0, 0
+	m.f.Root.Walk(func(n *Node) bool {
+		switch n.Kind {
+		case "import_statement":
+			return false
+		case "type_identifier":
+			if m.text(n) == name {
+				types++
+			}
+		case "identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern":
+			if m.text(n) == name {
+				values++
+			}
+		}
+		return true
+	})
+	return types > 0 && values == 0
 }
 
 // importStatements lists the top-level import statements.
