@@ -14,6 +14,7 @@ type handler struct {
 	name     string // the function's name, "" when anonymous
 	req, res string // parameter names ("" when absent)
 	async    bool
+	event    string // an edge handler's NextFetchEvent parameter, in place of res
 	bodyType string // the T of res: NextApiResponse<T> (see bodyType), "" when none
 	start    int    // the range the output functions replace
 	end      int
@@ -161,6 +162,10 @@ func (m *migration) findHandler() bool {
 	}
 	h.bodyType = m.bodyType(h.fn, 1)
 	m.h = h
+	// (req: NextRequest, ev: NextFetchEvent) in an edge API route: no response
+	if h.res != "" && len(plist) > 1 && m.isFetchEvent(plist[1], h.res) {
+		h.event, h.res, h.bodyType = h.res, "", ""
+	}
 	return true
 }
 

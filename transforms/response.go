@@ -39,6 +39,7 @@ type resUse struct {
 //	res.setHeader(k, v); res.write(x) ...; res.end() => return new Response(stream, { headers }) (see rewriteStreams)
 //	anything else (res passed on, res.write, a send in a callback) => TODO(routemod)
 func rewriteResponse(m *migration) {
+	rewriteEvent(m)
 	if m.h.res == "" {
 		return
 	}
