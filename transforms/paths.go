@@ -20,9 +20,12 @@ func rewritePaths(m *migration) {
 	}
 	oldDir, newDir := path.Dir(f.Path), path.Dir(f.NewPath)
 	f.Root.Walk(func(n *Node) bool {
-		if n.Kind == "comment" {
+		switch n.Kind {
+		case "comment":
 			m.repointJSDocImports(n, oldDir, newDir)
 			return false
+		case "new_expression", "call_expression", "identifier", "member_expression":
+			return m.fileRelative(n, oldDir, newDir)
 		}
 		if n.Kind != "string" {
 			return true
@@ -123,4 +126,76 @@ func repointedJSDoc(text, oldDir, newDir string) string {
 	}
 	out.WriteString(text[last:])
 	return out.String()
+}
+
+// fileRelative re-points a static path read relative to the file itself and
+// marks one computed at run time (the route moves one folder deeper or more):
+//
+//	new URL("../../public/font.ttf", import.meta.url) => new URL("../../../public/font.ttf", import.meta.url)
+//	new URL(name, import.meta.url), import(`./locales/${lang}`), require(name) => TODO(routemod)
+//	__dirname, __filename, import.meta.url elsewhere => TODO(routemod)
+//
+// It returns whether the walk goes on into n.
+func (m *migration) fileRelative(n *Node, oldDir, newDir string) bool {
+	switch n.Kind {
+	case "new_expression":
+		args := callArgs(n)
+		if m.text(n.ChildByField("constructor")) != "URL" || len(args) != 2 || m.text(args[1]) != "import.meta.url" {
+			return true
+		}
+		spec, ok := stringValue(m.src, args[0])
+		switch {
+		case !ok:
+			m.f.Todo(enclosingStatement(n).Start, "new URL(%s, import.meta.url) is a path relative to this file, computed at run time: the file moves from %s to %s, so re-point it by hand", m.text(args[0]), oldDir, newDir)
+		case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
+			if rel := project.RelSpec(newDir, path.Join(oldDir, spec)); rel != spec {
+				q := m.text(args[0])[:1]
+				m.f.ReplaceNode(args[0], q+rel+q)
+			}
+		}
+		return false
+	case "call_expression":
+		args := callArgs(n)
+		switch m.text(n.ChildByField("function")) {
+		case "import", "require", "require.resolve":
+		default:
+			return true
+		}
+		if len(args) == 0 || args[0].Kind == "string" {
+			return true
+		}
+		if a := args[0]; a.Kind == "template_string" || a.Kind == "binary_expression" {
+			if t := strings.TrimLeft(m.text(a), "`'\""); strings.HasPrefix(t, "./") || strings.HasPrefix(t, "../") {
+				m.f.Todo(enclosingStatement(n).Start, "%s loads a module path relative to this file computed at run time: the file moves from %s to %s, so re-point it by hand", m.text(n.ChildByField("function")), oldDir, newDir)
+			}
+		}
+		return true
+	case "identifier":
+		if name := m.text(n); (name == "__dirname" || name == "__filename") && !m.bound(name) {
+			m.f.Todo(enclosingStatement(n).Start, "%s is this file's folder once built (under .next/server), which changes with the move to %s: build paths from process.cwd() (the project root) instead", name, newDir)
+		}
+		return false
+	case "member_expression":
+		if m.text(n) != "import.meta.url" {
+			return true
+		}
+		if p := n.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil && p.Parent.Kind == "new_expression" {
+			return false // new URL(x, import.meta.url): above
+		}
+		m.f.Todo(enclosingStatement(n).Start, "import.meta.url is this file's own URL, which changes with the move to %s: check the paths built from it", newDir)
+		return false
+	}
+	return true
+}
+
+// bound reports whether the file declares name itself.
+func (m *migration) bound(name string) bool {
+	found := false
+	m.f.Root.Walk(func(n *Node) bool {
+		if n.Kind == "variable_declarator" && bindsName(m, n.ChildByField("name"), name) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
