@@ -65,6 +65,9 @@ type migration struct {
 	bodyDeclared map[*Node]bool
 	// decodeImported is set once a form read uses querystring's decode.
 	decodeImported bool
+	// readerCalls holds, per local raw-body reader, the callees of the calls
+	// rewritten into a read of the request (see dropDeadReaders).
+	readerCalls map[string]map[*Node]bool
 	// formOf caches bodyForm per handler or helper.
 	formOf map[*handler]formResult
 	// preflight caches answersPreflight.

@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -272,4 +273,72 @@ func firstOf(ns []*Node) *Node {
 		return nil
 	}
 	return ns[0]
+}
+
+// dropDeadReaders removes a local raw-body reader every call of which became
+// a read of the request: left, it would be dead code reading a Node stream
+// (its JSDoc rewritten, its types unused: noUnusedLocals fails on it).
+//
+//	async function buffer(readable) {...}; ... await buffer(req) => (function removed); Buffer.from(await req.arrayBuffer())
+func (m *migration) dropDeadReaders() {
+	for name, calls := range m.readerCalls {
+		var stmt, doc *Node
+		for i, st := range m.f.Root.Children {
+			d := st
+			if st.Kind == "export_statement" {
+				continue // exported: someone else may call it
+			}
+			switch d.Kind {
+			case "function_declaration":
+				if !isIdent(m.src, d.ChildByField("name"), name) {
+					continue
+				}
+			case "lexical_declaration", "variable_declaration":
+				ds := d.NamedChildren()
+				if len(ds) != 1 || ds[0].Kind != "variable_declarator" || !isIdent(m.src, ds[0].ChildByField("name"), name) {
+					continue
+				}
+			default:
+				continue
+			}
+			stmt = st
+			if i > 0 {
+				// its doc or comment goes with it
+				if c := m.f.Root.Children[i-1]; c.Kind == "comment" && strings.TrimSpace(string(m.src[c.End:st.Start])) == "" && strings.Count(string(m.src[c.End:st.Start]), "\n") <= 1 {
+					doc = c
+				}
+			}
+			break
+		}
+		if stmt == nil || m.otherRefs(name, stmt) != len(calls) || !onlySpaceBefore(m.src, stmt.Start) || !onlySpaceAfter(m.src, stmt.End) {
+			continue
+		}
+		start := stmt.Start
+		if doc != nil && onlySpaceBefore(m.src, doc.Start) {
+			start = doc.Start
+		}
+		start, end := codemod.LineStart(m.src, start), lineEnd(m.src, stmt.End)
+		if next := lineEnd(m.src, end); end < len(m.src) && strings.TrimSpace(string(m.src[end:next])) == "" {
+			end = next // and the blank line after it
+		}
+		m.f.SetEdits(slices.DeleteFunc(m.f.Edits(), func(e codemod.Edit) bool {
+			return e.Start >= start && e.End <= end && !(e.Start == start && e.End == start)
+		}))
+		m.f.Replace(start, end, "")
+	}
+}
+
+// otherRefs counts the identifiers spelled name outside the node except.
+func (m *migration) otherRefs(name string, except *Node) int {
+	n := 0
+	m.f.Root.Walk(func(c *Node) bool {
+		if c == except {
+			return false
+		}
+		if c.Kind == "identifier" && m.text(c) == name {
+			n++
+		}
+		return true
+	})
+	return n
 }

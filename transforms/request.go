@@ -22,6 +22,9 @@ import (
 //	req.method                            => unchanged
 //	req passed on, req.socket, req.on(...) => TODO(routemod)
 func rewriteRequest(m *migration) {
+	if !m.h.helper {
+		defer m.dropDeadReaders() // the handler runs last, after its helpers
+	}
 	if m.edgeRuntime() {
 		// An edge API route already takes a Web Request: req.body, req.url and
 		// req.headers mean there what they mean in a route handler.
@@ -509,6 +512,15 @@ func (m *migration) rawReader(ref *Node) bool {
 		target = p
 	}
 	m.needAsync(call.Start)
+	if kind == rawBuffer || kind == rawText {
+		if m.readerCalls == nil {
+			m.readerCalls = map[string]map[*Node]bool{}
+		}
+		if m.readerCalls[m.text(fn)] == nil {
+			m.readerCalls[m.text(fn)] = map[*Node]bool{}
+		}
+		m.readerCalls[m.text(fn)][fn] = true
+	}
 	if kind == rawText {
 		m.f.ReplaceNode(target, "await "+m.h.req+".text()")
 		return true
