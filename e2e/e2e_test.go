@@ -81,6 +81,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/pick.ts":               "app/api/pick",
 	"pages/api/js/doc.js":             "app/api/js/doc",
 	"pages/api/js/upper.js":           "app/api/js/upper",
+	"pages/api/og/font.ts":            "app/api/og/font",
+	"pages/api/js/og-font.js":         "app/api/js/og-font",
 	"pages/api/js/only-get.js":        "app/api/js/only-get",
 	"pages/api/cors.ts":               "app/api/cors",
 	"pages/api/js/preflight.js":       "app/api/js/preflight",
