@@ -94,19 +94,7 @@ func (c *checker) text(n *Node) string {
 
 // report notes why at the statement holding r, unless a marker covers it.
 func (c *checker) report(r *Node, why string) {
-	st := enclosingStatement(r)
-	if c.covered(st, r) {
-		return
-	}
-	if _, ok := c.found[st]; !ok {
-		c.order = append(c.order, st)
-	}
-	for _, w := range c.found[st] {
-		if w == why {
-			return
-		}
-	}
-	c.found[st] = append(c.found[st], why)
+	c.reportAt(enclosingStatement(r), r, why)
 }
 
 // covered reports whether a routemod marker stands on the statement st

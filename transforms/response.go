@@ -444,6 +444,27 @@ func (m *migration) varsAt(off int) (status, headers bool) {
 	return status, headers
 }
 
+// responseInit gives the init properties of a Response and their text as
+// a trailing argument: a status other than 200 (the function's status local
+// when none is known), and the headers local where one is in scope.
+//
+//	("404", _, true) => [status: 404, headers], ", { status: 404, headers }"
+func (m *migration) responseInit(status string, statusVar, headersVar bool) ([]string, string) {
+	var init []string
+	if status != "" && status != "200" {
+		init = append(init, prop("status", status))
+	} else if status == "" && statusVar {
+		init = append(init, prop("status", m.statusName()))
+	}
+	if headersVar {
+		init = append(init, prop("headers", m.headersName()))
+	}
+	if len(init) == 0 {
+		return nil, ""
+	}
+	return init, ", { " + strings.Join(init, ", ") + " }"
+}
+
 // responseExpr builds the Response a send chain makes.
 func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 	statusVar, headersVar := m.varsAt(u.top.Start)
@@ -458,19 +479,7 @@ func (m *migration) responseExpr(u resUse, cp func(*Node) string) string {
 		status = v // the status a straight-line write before it set
 	}
 	last := u.links[len(u.links)-1]
-	var init []string
-	if status != "" && status != "200" {
-		init = append(init, prop("status", status))
-	} else if status == "" && statusVar {
-		init = append(init, prop("status", m.statusName()))
-	}
-	if headersVar {
-		init = append(init, prop("headers", m.headersName()))
-	}
-	initText := ""
-	if len(init) > 0 {
-		initText = ", { " + strings.Join(init, ", ") + " }"
-	}
+	init, initText := m.responseInit(status, statusVar, headersVar)
 	noBody := status == "204" || status == "304"
 	if hasBody := len(last.args) > 0 && last.name != "redirect"; hasBody && !noBody && m.mayBeNullBodyStatus(status, statusVar) {
 		m.f.Todo(enclosingStatement(u.top).Start, "this response can have status 204, 205 or 304: pages dropped the body of a 204/304, but a Response with a body and such a status throws (Next.js answers 500): return new Response(null, { status }) for them")

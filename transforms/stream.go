@@ -305,19 +305,7 @@ func (m *migration) writeStream(p *streamPlan) {
 		m.f.Replace(arg.End, call.End, closing)
 	}
 	statusVar, headersVar := m.varsAt(p.endSt.Start)
-	var init []string
-	if s := m.staticStatus[p.endSt]; s != "" && s != "200" {
-		init = append(init, prop("status", s))
-	} else if s == "" && statusVar {
-		init = append(init, prop("status", m.statusName()))
-	}
-	if headersVar {
-		init = append(init, prop("headers", m.headersName()))
-	}
-	initText := ""
-	if len(init) > 0 {
-		initText = ", { " + strings.Join(init, ", ") + " }"
-	}
+	_, initText := m.responseInit(m.staticStatus[p.endSt], statusVar, headersVar)
 	ind := codemod.IndentAt(m.src, p.first.Start)
 	unit, eol, semi := m.f.Style.Indent, m.f.Style.EOL, m.semi()
 	in3 := ind + unit + unit + unit
