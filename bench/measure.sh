@@ -51,7 +51,7 @@ measure() {
 		echo "$label: exit $rc" >&2
 		tail -5 "$work/$label.stderr" >&2
 	fi
-	grep '^routemod: [0-9]* files:' "$work/$label.stderr" >"$work/$label.summary" || true
+	grep -E '^routemod: [0-9]* (files|routes):' "$work/$label.stderr" >"$work/$label.summary" || true
 	local wall rss user sys
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$tv")
 	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
