@@ -23,10 +23,6 @@ var typeAllowed = []typeError{
 	// rewrite reads ?domain again after the guard, so TypeScript no longer
 	// sees it narrowed to a string.
 	{Fixture: "request-query-array-test", File: "app/api/more/route.ts", Code: "TS2532", Message: "Object is possibly 'undefined'."},
-	// Hole 15: the fixture's own input calls node-fetch's Response.buffer() on
-	// the global fetch's Response (an error before the migration too; import
-	// fetch from node-fetch in the input, or leave .buffer() out).
-	{Fixture: "response-send-typed", File: "app/api/proxy-js/route.js", Code: "TS2339", Message: "Property 'buffer' does not exist on type 'Response'."},
 }
 
 // typeError is one diagnostic of typecheck.mjs.
