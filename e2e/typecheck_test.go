@@ -5,6 +5,7 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -90,7 +91,7 @@ func TestFixtureTypes(t *testing.T) {
 		if _, err := os.Stat(out); err != nil {
 			continue
 		}
-		if args, _ := os.ReadFile(filepath.Join(fixtures, c.Name(), "args.txt")); strings.Contains(string(args), "--next-version=") && !strings.Contains(string(args), "--next-version=16") {
+		if !forNext16(filepath.Join(fixtures, c.Name())) {
 			continue // written for another Next.js major (sync cookies(), params)
 		}
 		checkTree(t, filepath.Join(fixtures, c.Name()), filepath.Join(dir, c.Name()))
@@ -99,16 +100,7 @@ func TestFixtureTypes(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no fixture outputs")
 	}
-	if err := os.Symlink(nodeModules, filepath.Join(dir, "node_modules")); err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	cmd := command(ctx, dir, "node", filepath.Join(e2eDir, "typecheck.mjs"), dir)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("typecheck.mjs failed: %v\n%s", err, stderr.String())
-	}
+	out := runTypecheck(t, ctx, e2eDir, dir, nodeModules)
 	used := make([]bool, len(typeAllowed))
 	var failures []string
 	marked := 0
@@ -179,4 +171,28 @@ func checkTree(t *testing.T, fixture, dst string) {
 			}
 		}
 	}
+}
+
+// forNext16 reports whether a fixture is written for Next.js 16: its
+// args.txt names no other --next-version.
+func forNext16(fixture string) bool {
+	args, _ := os.ReadFile(filepath.Join(fixture, "args.txt"))
+	return !strings.Contains(string(args), "--next-version=") || strings.Contains(string(args), "--next-version=16")
+}
+
+// runTypecheck links the e2e app's node_modules into dir and runs
+// typecheck.mjs over the fixture trees there, returning its JSON report.
+func runTypecheck(t *testing.T, ctx context.Context, e2eDir, dir, nodeModules string) []byte {
+	t.Helper()
+	if err := os.Symlink(nodeModules, filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := command(ctx, dir, "node", filepath.Join(e2eDir, "typecheck.mjs"), dir)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("typecheck.mjs failed: %v\n%s", err, stderr.String())
+	}
+	return out
 }
