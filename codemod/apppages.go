@@ -12,20 +12,7 @@ func AppPages(root string) []string {
 	var out []string
 	for _, base := range []string{"app", "src/app"} {
 		dir := filepath.Join(root, filepath.FromSlash(base))
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if skipDirs[d.Name()] {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if !strings.HasPrefix(name, "page.") {
-				return nil
-			}
+		walkFilesNamed(dir, "page.", func(p string) {
 			rel, _ := filepath.Rel(dir, filepath.Dir(p))
 			var segs []string
 			for _, s := range strings.Split(filepath.ToSlash(rel), "/") {
@@ -35,10 +22,30 @@ func AppPages(root string) []string {
 				segs = append(segs, s)
 			}
 			out = append(out, "/"+strings.Join(segs, "/"))
-			return nil
 		})
 	}
 	return out
+}
+
+// walkFilesNamed calls fn with the path of every file under dir whose name
+// starts with prefix (page., route.), skipping the folders discovery skips.
+// A dir that does not exist has no such files.
+func walkFilesNamed(dir, prefix string, fn func(path string)) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if skipDirs[d.Name()] {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), prefix) {
+			fn(p)
+		}
+		return nil
+	})
 }
 
 // MatchesPage reports whether a URL path is served by the page pattern.

@@ -3,7 +3,6 @@ package codemod
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -116,19 +115,7 @@ func movedEarlier(p *Project) map[string]string {
 	out := map[string]string{}
 	for _, prefix := range []string{"", "src/"} {
 		dir := filepath.Join(p.Root, filepath.FromSlash(prefix+"app/api"))
-		filepath.WalkDir(dir, func(f string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if skipDirs[d.Name()] {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !strings.HasPrefix(d.Name(), "route.") {
-				return nil
-			}
+		walkFilesNamed(dir, "route.", func(f string) {
 			rel, _ := filepath.Rel(p.Root, f)
 			target := filepath.ToSlash(rel)
 			stem := prefix + "pages/" + strings.TrimPrefix(path.Dir(target), prefix+"app/")
@@ -143,7 +130,6 @@ func movedEarlier(p *Project) map[string]string {
 					out[src] = target
 				}
 			}
-			return nil
 		})
 	}
 	return out
