@@ -29,6 +29,17 @@ func (e *ConflictError) Error() string {
 		e.A.Start, e.A.End, e.A.By, e.B.Start, e.B.End, e.B.By)
 }
 
+// Within returns the edits of sorted (as SortEdits sorts them) that lie
+// inside [start, end]: sorted[i:j].
+func Within(sorted []Edit, start, end int) (i, j int) {
+	i = sort.Search(len(sorted), func(k int) bool { return sorted[k].Start >= start })
+	j = i
+	for j < len(sorted) && sorted[j].End <= end {
+		j++
+	}
+	return i, j
+}
+
 // SortEdits orders edits by position (insertions before replacements that
 // start at the same offset; otherwise in the order given), merges identical
 // edits, leaves out dropped ones, and fails on overlap.
@@ -98,7 +109,8 @@ type Reindent struct {
 
 // CopyRange returns src[start:end] with the edits that lie inside the range
 // applied and every line re-indented. Edits that straddle the range are a
-// conflict; edits outside it are ignored. Edits must be sorted.
+// conflict; edits outside it are ignored. Edits must be sorted as
+// SortEdits sorts them.
 func CopyRange(src []byte, start, end int, sorted []Edit, ri Reindent) (string, error) {
 	var sb strings.Builder
 	pos := start
@@ -143,9 +155,16 @@ func CopyRange(src []byte, start, end int, sorted []Edit, ri Reindent) (string, 
 			atLineStart = true
 		}
 	}
-	for _, e := range sorted {
+	// Only the edit before the first that starts in the range can reach
+	// into it (the edits do not overlap): the copy of a small range of a
+	// large file does not look at every edit.
+	first := max(sort.Search(len(sorted), func(i int) bool { return sorted[i].Start >= start })-1, 0)
+	for _, e := range sorted[first:] {
+		if e.Start > end {
+			break
+		}
 		insert := e.Start == e.End
-		if e.End < start || e.Start > end || (!insert && (e.End == start || e.Start == end)) || (insert && e.Start == end) {
+		if e.End < start || (!insert && (e.End == start || e.Start == end)) || (insert && e.Start == end) {
 			continue // outside the range
 		}
 		if e.Start < start || e.End > end {

@@ -28,6 +28,7 @@ type File struct {
 	Check func(out *File)
 
 	edits   []Edit
+	index   editIndex // finds edits by offset (see EditsWithin)
 	notes   []string
 	skip    string
 	current string // transform now running
@@ -73,7 +74,7 @@ func (f *File) Edits() []Edit { return f.edits }
 
 // SetEdits replaces the edit list (used by a transform that folds other
 // transforms' edits into a larger one).
-func (f *File) SetEdits(e []Edit) { f.edits = e }
+func (f *File) SetEdits(e []Edit) { f.edits, f.index = e, editIndex{} }
 
 // Note adds a report note: something the user should know about the
 // migrated file that needs no marker in the code.
@@ -108,12 +109,10 @@ const TodoMarker = "TODO(routemod):"
 func (f *File) Todo(off int, format string, args ...any) {
 	msg := strings.Join(strings.Fields(fmt.Sprintf(format, args...)), " ") // one line, whatever code it quotes
 	ls := LineStart(f.Src, off)
-	for _, e := range f.edits {
-		if e.Start < ls && ls < e.End {
-			// the line's start is inside another rewrite: mark the statement itself
-			f.Insert(off, "/* "+TodoMarker+" "+strings.ReplaceAll(msg, "*/", "* /")+" */ ")
-			return
-		}
+	if len(f.EditsOverlapping(ls, ls)) > 0 {
+		// the line's start is inside another rewrite: mark the statement itself
+		f.Insert(off, "/* "+TodoMarker+" "+strings.ReplaceAll(msg, "*/", "* /")+" */ ")
+		return
 	}
 	line := IndentAt(f.Src, off) + "// " + TodoMarker + " " + msg
 	if ls > 0 {

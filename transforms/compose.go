@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -250,12 +251,10 @@ func (m *migration) inTemplate() func(int) bool {
 		return true
 	})
 	return func(off int) bool {
-		for _, r := range ranges {
-			if off > r[0] && off < r[1] {
-				return true
-			}
-		}
-		return false
+		// the ranges are in file order and do not nest: only the last
+		// that starts before off can hold it
+		k := sort.Search(len(ranges), func(i int) bool { return ranges[i][0] >= off }) - 1
+		return k >= 0 && off < ranges[k][1]
 	}
 }
 

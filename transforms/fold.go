@@ -23,8 +23,8 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 	f := m.f
 	var inner []codemod.Edit
 	var at []int // where the inner edits are in f.Edits()
-	for i, e := range f.Edits() {
-		if e.Start >= start && e.End <= end && (e.Start != e.End || e.Start != start && e.Start != end) {
+	for _, i := range f.EditsWithin(start, end) {
+		if e := f.Edits()[i]; e.Start != e.End || e.Start != start && e.Start != end {
 			inner = append(inner, e)
 			at = append(at, i)
 		}
@@ -34,23 +34,10 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 		panic(err)
 	}
 	used := make([]bool, len(sorted))
-	cp := func(n *Node) string {
-		for i, e := range sorted {
-			if e.Start >= n.Start && e.End <= n.End {
-				used[i] = true
-			}
-		}
-		s, err := codemod.CopyRange(m.src, n.Start, n.End, sorted, codemod.Reindent{})
-		if err != nil {
-			panic(err)
-		}
-		return s
-	}
 	cpRange := func(a, b int, ri codemod.Reindent) string {
-		for i, e := range sorted {
-			if e.Start >= a && e.End <= b {
-				used[i] = true
-			}
+		i, j := codemod.Within(sorted, a, b)
+		for ; i < j; i++ {
+			used[i] = true
 		}
 		s, err := codemod.CopyRange(m.src, a, b, sorted, ri)
 		if err != nil {
@@ -58,6 +45,7 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 		}
 		return s
 	}
+	cp := func(n *Node) string { return cpRange(n.Start, n.End, codemod.Reindent{}) }
 	text := build(cp, cpRange)
 	if end > start && m.src[end-1] == ';' && !strings.HasSuffix(strings.TrimRight(text, " \t\r\n"), ";") {
 		text += ";" // the statement kept its semicolon: `a();0` must not become `b()0`
@@ -69,9 +57,8 @@ func (m *migration) replaceFoldingRange(start, end int, build func(cp func(n *No
 	}
 	// The folded edits go: each is overwritten in place (removing them
 	// would move every later edit, once per send: quadratic in a large file).
-	all := f.Edits()
 	for _, i := range at {
-		all[i] = codemod.Dropped
+		f.DropEdit(i)
 	}
 	f.Replace(start, end, text)
 }

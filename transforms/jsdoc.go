@@ -57,15 +57,13 @@ func rewriteJSDoc(m *migration) {
 	if m.f.TypeScript || m.h == nil {
 		return
 	}
-	edits := m.f.Edits()
+	before := len(m.f.Edits()) // the edits of the other transforms
 	m.f.Root.Walk(func(n *Node) bool {
 		if n.Kind != "comment" || !strings.HasPrefix(m.text(n), "/**") || !strings.Contains(m.text(n), "NextApi") {
 			return true
 		}
-		for _, e := range edits {
-			if e.Start < n.End && n.Start < e.End {
-				return true
-			}
+		if over := m.f.EditsOverlapping(n.Start, n.End); len(over) > 0 && over[0] < before {
+			return true
 		}
 		m.rewriteJSDocComment(n, m.documentsHandler(n))
 		return true

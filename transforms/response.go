@@ -1162,8 +1162,8 @@ func (m *migration) dropBareReturn(st, ret *Node) {
 	} else {
 		start = st.End
 	}
-	for _, e := range m.f.Edits() {
-		if e.Start > start && e.Start < end || e.End > start && e.End < end {
+	for _, i := range m.f.EditsOverlapping(start, end) {
+		if e := m.f.Edits()[i]; e.Start > start && e.Start < end || e.End > start && e.End < end {
 			start = ret.Start // another edit (a marker) sits on that line: take only the return
 			break
 		}
@@ -1185,12 +1185,7 @@ func (m *migration) touchesRes(n *Node) bool {
 
 // rewritten reports whether an edit already replaces the text at off.
 func (m *migration) rewritten(off int) bool {
-	for _, e := range m.f.Edits() {
-		if e.Start <= off && off < e.End {
-			return true
-		}
-	}
-	return false
+	return len(m.f.EditsOverlapping(off, off+1)) > 0
 }
 
 // joinStatements puts statements on one line: a space between them where
