@@ -113,3 +113,31 @@ func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
 		m.f.Todo(n.Start, "this JSDoc comment still names a pages-router type (NextApiRequest, NextApiResponse or NextApiHandler): route handlers take a NextRequest and return a Response")
 	}
 }
+
+// reqTypedByJSDoc reports whether the handler's own doc comment gives its
+// request parameter a type (@param {import('next').NextApiRequest} req, or
+// @type of a handler type): checkJs then checks its reads.
+func (m *migration) reqTypedByJSDoc() bool {
+	if m.f.TypeScript || m.h == nil || m.h.req == "" {
+		return false
+	}
+	typed := false
+	m.f.Root.Walk(func(n *Node) bool {
+		if typed || n.Start > m.h.start {
+			return false
+		}
+		if n.Kind != "comment" || !strings.HasPrefix(m.text(n), "/**") || !m.documentsHandler(n) {
+			return true
+		}
+		for _, line := range strings.Split(m.text(n), "\n") {
+			if typ, name, ok := jsdocParam(line); ok && name == m.h.req && strings.Contains(typ, "Request") {
+				typed = true
+			}
+			if strings.Contains(line, "@type") && strings.Contains(line, "Handler") {
+				typed = true
+			}
+		}
+		return true
+	})
+	return typed
+}

@@ -748,6 +748,9 @@ func (m *migration) localArrayUse(name string, scope *Node) bool {
 //	Number(req.query.n)   => Number(req.nextUrl.searchParams.get("n") ?? undefined)   (NaN, not 0)
 //	if (!req.query.n)     => if (!req.nextUrl.searchParams.get("n"))
 func (m *migration) undefinedIfMissing(expr string, at *Node) string {
+	if at != nil && readThrough(at) {
+		return m.presentValue(expr)
+	}
 	if at != nil && nullInsensitive(m, at) {
 		return expr
 	}
@@ -766,6 +769,43 @@ func (m *migration) undefinedIfMissing(expr string, at *Node) string {
 	return expr + " ?? undefined"
 }
 
+// readThrough reports whether n, parentheses aside, is the object of a plain
+// member access (n.x, n.x(), not n?.x or n[x]): there pages' undefined and
+// the Web API's null both throw the same TypeError, and pages' code
+// type-checked only where a guard had narrowed the value to a string.
+func readThrough(n *Node) bool {
+	n, p := outerParens(n)
+	return p != nil && p.Kind == "member_expression" && n.Field == "object" && !optionalChain(p)
+}
+
+// optionalChain reports whether the member access p is written x?.y.
+func optionalChain(p *Node) bool {
+	for _, c := range p.Children {
+		if c.Kind == "optional_chain" {
+			return true
+		}
+	}
+	return false
+}
+
+// presentValue restates for the type checker the narrowing a guard gave a
+// string read in pages (if (!req.query.d) return ...; req.query.d.trim()),
+// which a second get() call does not carry; at run time it is the read
+// itself (a missing value throws where it threw before):
+//
+//	req.query.d.toLowerCase() => req.nextUrl.searchParams.get("d")!.toLowerCase()                    (.ts)
+//	req.query.d.toLowerCase() => (/** @type {string} */ (req.nextUrl.searchParams.get("d"))).toLowerCase() (.js, req typed by JSDoc)
+//	req.query.d.toLowerCase() => req.nextUrl.searchParams.get("d").toLowerCase()                     (.js, req untyped)
+func (m *migration) presentValue(expr string) string {
+	if m.f.TypeScript {
+		return expr + "!"
+	}
+	if m.reqTypedByJSDoc() {
+		return "(/** @type {string} */ (" + expr + "))"
+	}
+	return expr
+}
+
 // nullInsensitive reports whether null and undefined behave the same where
 // n is read: negated, tested, defaulted, or compared loosely with null.
 func nullInsensitive(m *migration, n *Node) bool {
@@ -780,6 +820,9 @@ func nullInsensitive(m *migration, n *Node) bool {
 		return n.Field == "condition"
 	case "ternary_expression":
 		return n.Field == "condition"
+	case "member_expression":
+		// req.query.q?.trim(): undefined either way
+		return n.Field == "object" && optionalChain(p)
 	case "binary_expression":
 		op := m.text(p.ChildByField("operator"))
 		switch op {
