@@ -19,9 +19,10 @@ import (
 //	     } catch (error) { controller.error(error); } } });
 //	     return new Response(stream, { headers })
 //	res.write(Buffer.from(x)) / res.write(new Uint8Array(n)) => controller.enqueue(Buffer.from(x)) (bytes as they are)
+//	res.flushHeaders(); res.flush(); (res as any).flush() => dropped (see flushStatement)
 //
 // The shape is refused (the TODOs stay) when anything else in the function
-// touches res (res.flush, res.on, res.socket, a write's return value, a
+// touches res (res.on, res.socket, a write's return value, a
 // header or status set after a write, res in a callback), when a chunk is
 // neither a string nor bytes by its shape, when a statement in the stream
 // returns, hoists (var, function) or reads this/arguments, when the
@@ -51,6 +52,14 @@ func (m *migration) rewriteStreams(uses []resUse) map[int]bool {
 	for _, w := range plan.writes {
 		done[w.ref.Start] = true
 	}
+	headersEarly := false
+	for _, d := range plan.drops {
+		done[d.ref.Start] = true
+		headersEarly = headersEarly || d.name == "flushHeaders"
+	}
+	if headersEarly {
+		m.f.Note("res.flushHeaders() goes: Next.js sends the status and headers with the stream's first chunk, not before it (an EventSource client opens then)")
+	}
 	return done
 }
 
@@ -62,7 +71,15 @@ type streamPlan struct {
 	endSt  *Node
 	first  *Node
 	writes []resUse
+	drops  []flushUse     // res.flush() / res.flushHeaders() statements that go
 	text   map[*Node]bool // chunk => encode it (a string); otherwise bytes as they are
+}
+
+// flushUse is a res.flush() or res.flushHeaders() statement.
+type flushUse struct {
+	resUse
+	st   *Node
+	name string // flush or flushHeaders
 }
 
 // planStream reports the stream that ends with end (a res.end use), or nil.
@@ -99,6 +116,17 @@ func (m *migration) planStream(end resUse, uses []resUse) *streamPlan {
 			continue
 		}
 		in := u.top.Start >= first.Start && u.top.End <= st.Start
+		fs, name := m.flushStatement(u)
+		if fs != nil {
+			if fs.Parent != block && !in || fs.Start > st.Start {
+				return nil // a flush on another path: not this stream's
+			}
+			if in && !m.loopPath(fs, block) {
+				return nil
+			}
+			plan.drops = append(plan.drops, flushUse{u, fs, name})
+			continue
+		}
 		if !in {
 			if !m.plainUseOutside(u) {
 				return nil
@@ -143,6 +171,43 @@ func (m *migration) planStream(end resUse, uses []resUse) *streamPlan {
 		return nil
 	}
 	return plan
+}
+
+// flushStatement returns the statement u makes when it only flushes:
+// res.flush() (the compression middleware's), res.flushHeaders(), also
+// optional (res.flush?.()) or through a cast ((res as any).flush()); nil
+// otherwise. In a streamed response both go: Next.js writes each chunk of
+// a Web stream as it comes and calls res.flush() after it itself (its
+// pipe-readable.js, 16.4.6), and sends the headers with the first chunk.
+//
+//	res.flushHeaders(); / res.flush(); / (res as any).flush(); => dropped
+func (m *migration) flushStatement(u resUse) (*Node, string) {
+	name, call := "", (*Node)(nil)
+	switch {
+	case len(u.links) == 1 && u.links[0].call != nil && len(u.links[0].args) == 0:
+		name, call = u.links[0].name, u.links[0].call
+	case len(u.links) == 0:
+		// (res as any).flush()
+		n := u.ref
+		for p := n.Parent; p != nil && (p.Kind == "as_expression" || p.Kind == "parenthesized_expression" || p.Kind == "non_null_expression"); p = n.Parent {
+			n = p
+		}
+		p := n.Parent
+		if n == u.ref || p == nil || p.Kind != "member_expression" || n.Field != "object" {
+			return nil, ""
+		}
+		_, prop, _ := member(m.src, p)
+		if c := p.Parent; c != nil && c.Kind == "call_expression" && p.Field == "function" && len(callArgs(c)) == 0 {
+			name, call = prop, c
+		}
+	}
+	if name != "flush" && name != "flushHeaders" || call == nil {
+		return nil, ""
+	}
+	if st := call.Parent; st != nil && st.Kind == "expression_statement" {
+		return st, name
+	}
+	return nil, ""
 }
 
 // holdsWrite reports whether statement c holds a res.write use.
@@ -303,6 +368,13 @@ func (m *migration) writeStream(p *streamPlan) {
 		open, closing := enqueue(arg)
 		m.f.Replace(call.Start, arg.Start, open)
 		m.f.Replace(arg.End, call.End, closing)
+	}
+	for _, d := range p.drops {
+		start, end := d.st.Start, d.st.End
+		if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+			start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+		}
+		m.f.Replace(start, end, "")
 	}
 	statusVar, headersVar := m.varsAt(p.endSt.Start)
 	_, initText := m.responseInit(m.staticStatus[p.endSt], statusVar, headersVar)

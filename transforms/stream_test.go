@@ -64,7 +64,38 @@ function h(req) {
 		{"JSON.stringify chunk", "export default function h(req, res) {\n  res.write(JSON.stringify(req.query));\n  res.end();\n}\n", refused},
 		{"write in a callback", "export default function h(req, res) {\n  [\"a\"].forEach((x) => res.write(x));\n  res.write(\"b\");\n  res.end();\n}\n", refused},
 		{"res.on close", "export default function h(req, res) {\n  res.on(\"close\", () => {});\n  res.write(\"a\");\n  res.end();\n}\n", refused},
-		{"res.flush", "export default function h(req, res) {\n  res.write(\"a\");\n  res.flush();\n  res.end();\n}\n", refused},
+		{"flushes go", `export default function h(req, res) {
+  res.setHeader("Content-Type", "text/event-stream");
+  res.flushHeaders();
+  for (const x of ["a", "b"]) {
+    res.write("data: " + x + "\n\n");
+    res.flush?.();
+  }
+  (res as any).flush();
+  res.end();
+}
+`, `import type { NextRequest } from "next/server";
+
+function h(req: NextRequest) {
+  const headers = new Headers();
+  headers.set("Content-Type", "text/event-stream");
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        for (const x of ["a", "b"]) {
+          controller.enqueue(encoder.encode("data: " + x + "\n\n"));
+        }
+        controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return new Response(stream, { headers });
+}
+`},
+		{"flushHeaders on another path", "export default function h(req, res) {\n  if (req.query.a) { res.flushHeaders(); }\n  res.write(\"a\");\n  res.end();\n}\n", refused},
 		{"write's return value", "export default function h(req, res) {\n  const ok = res.write(\"a\");\n  res.end();\n}\n", refused},
 		{"writeHead after a write", "export default function h(req, res) {\n  res.write(\"a\");\n  res.writeHead(200);\n  res.end();\n}\n", refused},
 		{"res.socket", "export default function h(req, res) {\n  res.socket.setNoDelay(true);\n  res.write(\"a\");\n  res.end();\n}\n", refused},
@@ -82,7 +113,11 @@ function h(req) {
 			}
 			p := codemod.NewParser()
 			defer p.Close()
-			r := codemod.MigrateSource(p, m, nil, "pages/api/x.js", []byte(tt.in), 16)
+			path := "pages/api/x.js"
+			if strings.Contains(tt.in, " as ") {
+				path = "pages/api/x.ts" // a TypeScript cast
+			}
+			r := codemod.MigrateSource(p, m, nil, path, []byte(tt.in), 16)
 			out := string(r.Output())
 			switch tt.want {
 			case streamed:

@@ -335,11 +335,11 @@ func TestRunSelectsTransforms(t *testing.T) {
 	}
 }
 
-// streaming flushes (compression middleware's res.flush), a shape the
+// streaming waits for a drain event (back-pressure), a shape the
 // streaming rule refuses, so the route is needs-review.
 const streaming = `export default function handler(req, res) {
   res.write("a");
-  res.flush();
+  res.on("drain", () => {});
   res.end("b");
 }
 `
