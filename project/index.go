@@ -36,6 +36,12 @@ type Index struct {
 	// uses records, per project function, what each parameter does with a
 	// pages request or response (see roles).
 	uses map[funcKey][]ParamUse
+	// wrappers are the functions routes' default exports call, by module
+	// (see findWrappers).
+	wrappers map[string][]string
+	// wrapped are the routes whose default export calls one of them: the
+	// module and the local name there.
+	wrapped map[string][2]string
 }
 
 // Build indexes the files of a project: every source file, and its
@@ -136,6 +142,7 @@ func (ix *Index) link() {
 	for _, l := range ix.importers {
 		sort.Strings(l)
 	}
+	ix.findWrappers()
 	for rel, m := range ix.files {
 		// Only a module some file imports can have its functions called
 		// from another file: the others' function summaries go (most routes).
@@ -245,7 +252,8 @@ func (ix *Index) Move(rel string) (string, bool) {
 // Stays reports whether the planned route rel certainly stays where it
 // is: the index read it, and it has no default export (a helper module,
 // "not a route") or its default export wraps a call (withAuth(handler)),
-// both of which the migration skips. next-auth's catch-all route
+// both of which the migration skips (a project wrapper routemod can apply
+// aside: see WrapperOf). next-auth's catch-all route
 // ([...nextauth], export default NextAuth(options)) may move: the library
 // table knows it.
 func (ix *Index) Stays(rel string) bool {

@@ -101,6 +101,9 @@ func (m *migration) compose() error {
 			}
 			body.WriteString(ind + "return " + text + m.semi() + eol)
 		}
+		for _, l := range fn.lines {
+			body.WriteString(ind + l + eol)
+		}
 		if len(prologue) > 0 {
 			var pl strings.Builder
 			for i, p := range prologue {

@@ -57,6 +57,9 @@ func (m *migration) defaultMethods() []string {
 	if m.universe != nil {
 		return m.universe
 	}
+	if m.h != nil && m.h.wrap != nil {
+		return m.h.wrap.methods // withMethods(["GET", "POST"], handler) => GET, POST
+	}
 	if m.answersPreflight() {
 		return append(append([]string{}, servedByDefault...), "OPTIONS")
 	}

@@ -19,6 +19,8 @@ type handler struct {
 	start    int    // the range the output functions replace
 	end      int
 	deletes  []*Node // statements removed with it (export default h; module.exports = h)
+	// wrap is the project wrapper the default export calls, nil when none.
+	wrap *wrapUse
 	// helper is set for a module-level function the handler hands res to;
 	// resIndex and reqIndex are where it takes them (-1: not at all).
 	helper             bool
@@ -67,6 +69,23 @@ func (m *migration) findHandler() bool {
 		value = codemod.Unparen(value.NamedChildren()[0])
 	}
 	h := &handler{start: exportStmt.Start, end: exportStmt.End}
+	if value.Kind == "call_expression" {
+		// export default withMethods(["GET"], handler) (withMethods from lib/, only checks the method) => handler, under GET
+		inner, u, why := m.unwrap(value)
+		if u == nil {
+			f.Skip("%s", why)
+			return false
+		}
+		h.wrap = u
+		value = codemod.Unparen(inner)
+		for value.Kind == "as_expression" || value.Kind == "satisfies_expression" {
+			value = codemod.Unparen(value.NamedChildren()[0])
+		}
+		if value.Kind == "call_expression" {
+			f.Skip("the handler is wrapped in %s and in %s(...); routemod does not migrate wrappers of wrappers yet: unwrap it or migrate by hand", u.local, m.text(value.ChildByField("function")))
+			return false
+		}
+	}
 	switch value.Kind {
 	case "function_declaration", "function_expression", "arrow_function", "function":
 		h.fn = value
@@ -84,15 +103,6 @@ func (m *migration) findHandler() bool {
 			f.Skip("the handler %s is also used on line %d; routemod only moves a handler nothing else refers to", name, line)
 			return false
 		}
-	case "call_expression":
-		callee := value.ChildByField("function")
-		if file := m.projectFunc(callee); file != "" {
-			// export default withAuth(handler) (withAuth from lib/auth.ts) => skipped, naming the wrapper's file
-			f.Skip("the handler is wrapped in %s(...), the project's own wrapper in %s; routemod does not migrate wrappers yet: unwrap it or migrate by hand", m.text(callee), file)
-			return false
-		}
-		f.Skip("the handler is wrapped in %s(...); routemod cannot see what the wrapper does: unwrap it or migrate by hand", m.text(callee))
-		return false
 	default:
 		f.Skip("the default export is a %s, not a handler function", strings.ReplaceAll(value.Kind, "_", " "))
 		return false

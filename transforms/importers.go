@@ -21,6 +21,7 @@ func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) 
 	ix := project.Build(files, moves)
 	if p.Root != "" {
 		ix.ReadInstalled(os.DirFS(p.Root), libraries.Packages())
+		mg.wrappers.Store(p, readWrappers(ix, ix.ReadWrappers(os.DirFS(p.Root))))
 	}
 	mg.indexes.Store(p, ix)
 }

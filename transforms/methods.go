@@ -17,8 +17,9 @@ var servedByDefault = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
 // outFunc is one exported function of the output.
 type outFunc struct {
 	methods []string
-	parts   []part // copied text, in order
-	expr    *Node  // an arrow's expression body, returned
+	parts   []part   // copied text, in order
+	expr    *Node    // an arrow's expression body, returned
+	lines   []string // statements routemod writes, after parts (a wrapper's answer)
 	async   bool
 	params  bool
 	// tail is the block (or switch case) whose end is the function's end,
@@ -62,6 +63,9 @@ func splitMethods(m *migration) {
 	m.markOtherExports()
 	m.findHelpers()
 	h := m.h
+	if h.wrap != nil {
+		defer m.restrictToWrapper()
+	}
 	if h.body.Kind != "statement_block" {
 		// (req, res) => expr
 		m.funcs = []*outFunc{{methods: m.defaultMethods(), expr: h.body}}
@@ -96,6 +100,9 @@ func splitMethods(m *migration) {
 }
 
 func (m *migration) noteAllMethods() {
+	if m.h.wrap != nil {
+		return // restrictToWrapper says which methods the wrapper lets through
+	}
 	if m.answersPreflight() {
 		m.f.Note("no method check: exported under %s (OPTIONS too: the route answers CORS preflights, and Next.js's own OPTIONS answer has no CORS headers; Next.js answers HEAD itself); narrow it to the methods clients use", strings.Join(m.defaultMethods(), ", "))
 		return

@@ -90,6 +90,8 @@ type migration struct {
 	// reqOptionOf are the local names of library calls that take the
 	// NextRequest in their options ({ req }), for the last check.
 	reqOptionOf map[string]bool
+	// wrappers are the project's wrappers, as readWrappers read them.
+	wrappers wrapperSet
 }
 
 func newMigration(f *codemod.File) *migration {

@@ -40,7 +40,7 @@ func rewritePaths(m *migration) {
 		relative := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")
 		if file, _ := m.ix.Resolve(f.Path, spec); file != f.Path {
 			// import { LIMIT } from "./_shared" (no default export: it stays) => re-pointed, no TODO
-			if moved, ok := m.ix.Move(file); ok && !m.ix.Stays(file) {
+			if moved, ok := m.ix.Move(file); ok && !m.stays(file) {
 				// import "./_shared" (another file under pages/api) => points at it in pages/api, with a TODO
 				// import x from "@/pages/api/other" (a tsconfig alias or baseUrl path) => likewise
 				// Whether that file moves is decided when routemod processes it

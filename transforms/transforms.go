@@ -43,6 +43,7 @@ func Describe() string {
 type Migrator struct {
 	selected map[string]bool
 	indexes  sync.Map // *codemod.Project => *project.Index, built by Prepare
+	wrappers sync.Map // *codemod.Project => wrapperSet, read by Prepare
 }
 
 // New returns a Migrator running the named transforms (all when names is
@@ -82,6 +83,9 @@ func Names() []string {
 func (mg *Migrator) Migrate(f *codemod.File) {
 	m := newMigration(f)
 	m.ix = mg.index(f.Project)
+	if ws, ok := mg.wrappers.Load(f.Project); ok {
+		m.wrappers = ws.(wrapperSet)
+	}
 	f.SetTransform("handler")
 	if mg.selected["libraries"] && m.nextAuthRoute(mg) {
 		return

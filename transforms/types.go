@@ -49,6 +49,7 @@ func rewriteTypes(m *migration) {
 	used := func(name string) bool {
 		return containsIdent(restText, name)
 	}
+	gone := 0 // the end of the file's one import when it went
 	// Remove unused pages-router types from "next" imports (and micro's
 	// buffer), and the types the removed annotations alone used.
 	for _, imp := range imports {
@@ -56,16 +57,26 @@ func rewriteTypes(m *migration) {
 		var keep []string
 		removed := false
 		for _, s := range imp.specs {
-			if (names[s.name] || m.typeOnly(s.local)) && !used(s.local) {
+			if (names[s.name] || m.typeOnly(s.local)) && !used(s.local) || m.unwrapped(s.local) {
 				removed = true
 				continue
 			}
 			keep = append(keep, m.text(s.node))
 		}
-		if !removed {
+		// import withMethods from "../lib/methods" (the wrapper gone) => removed
+		dropDefault := imp.defaultName != "" && m.unwrapped(imp.defaultName)
+		if !removed && !dropDefault {
 			continue
 		}
-		if len(keep) == 0 && imp.defaultName == "" {
+		if dropDefault && imp.named != nil && len(keep) > 0 {
+			// import withMethods, { other } from "m" => import { other } from "m"
+			f.Replace(imp.node.ChildOfKind("import_clause").Start, imp.named.Start, "")
+			if removed {
+				f.Replace(imp.named.Start, imp.named.End, "{ "+strings.Join(keep, ", ")+" }")
+			}
+			continue
+		}
+		if len(keep) == 0 && (imp.defaultName == "" || dropDefault) {
 			start, end := imp.node.Start, imp.node.End
 			ls := codemod.LineStart(m.src, start)
 			if ls == 0 && strings.HasPrefix(string(m.src), bom) {
@@ -79,6 +90,9 @@ func rewriteTypes(m *migration) {
 				return e.Start > imp.node.Start && e.End <= imp.node.End
 			}))
 			f.Replace(start, end, "")
+			if len(imports) == 1 && start <= len(bom) && end == lineEnd(m.src, end-1) {
+				gone = end // the file's one import, on its first line
+			}
 			continue
 		}
 		f.Replace(imp.named.Start, imp.named.End, "{ "+strings.Join(keep, ", ")+" }")
@@ -120,6 +134,10 @@ func rewriteTypes(m *migration) {
 		}
 	}
 	if len(lines) == 0 {
+		if gone > 0 && strings.TrimSpace(string(m.src[gone:lineEnd(m.src, gone)])) == "" && lineEnd(m.src, gone) < len(m.src) {
+			// import { withMethods } from "../lib/methods";\n\ncode => code (no blank first line)
+			f.Replace(gone, lineEnd(m.src, gone), "")
+		}
 		return
 	}
 	eol := f.Style.EOL
