@@ -31,7 +31,9 @@ type File struct {
 	index   editIndex // finds edits by offset (see EditsWithin)
 	notes   []string
 	skip    string
-	current string // transform now running
+	current string      // transform now running
+	modules []newModule // files to create beside the target (newfile.go)
+	needs   []string    // routes that must move for this one to move
 }
 
 // Migrator turns a File's pages-router handler into app-router code by

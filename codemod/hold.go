@@ -8,6 +8,7 @@ import "fmt"
 //
 //	lib/a.test.ts: import handler from "../pages/api/a"  => pages/api/a.ts stays (skipped) unless IncludeTODO
 //	pages/api/b.ts (stays): import { T } from "./a"       => pages/api/a.ts stays (skipped)
+//	pages/api/c.ts: import { authOptions } from "./auth/[...nextauth]" (moved out to a module that route's move creates) => c moves only if that route moves
 //
 // A route imported by another route of the run waits until that route is
 // settled; resolve settles the rest once every result is in.
@@ -45,6 +46,17 @@ func (h *holds) decide(j *job, i int, r *Result) bool {
 		case imp.route:
 		case imp.handler && !h.includeTODO:
 			h.hold(j, r, "stays in pages/api: %s imports its handler (the default export), which a route.ts does not have, so moving it would break that file; --include-todo moves it and marks that import", imp.from)
+			return true
+		}
+	}
+	for _, n := range r.needs {
+		moves, settled := h.fate(j.proj, n)
+		if !settled {
+			h.waiting = append(h.waiting, i)
+			return false
+		}
+		if !moves {
+			h.hold(j, r, "stays in pages/api: it imports what routemod moves out of %s when that route moves, and that route stays", n)
 			return true
 		}
 	}
@@ -92,6 +104,16 @@ func (h *holds) resolve(jobs []*job, results []*Result) []int {
 			if !h.moves[j.proj][j.rel] {
 				continue
 			}
+			for _, n := range r.needs {
+				if moves, _ := h.fate(j.proj, n); !moves {
+					h.hold(j, r, "stays in pages/api: it imports what routemod moves out of %s when that route moves, and that route stays", n)
+					again = true
+					break
+				}
+			}
+			if !h.moves[j.proj][j.rel] {
+				continue
+			}
 			for _, imp := range j.proj.importersOf(r.Path) {
 				if imp.route && imp.from != r.Path {
 					if moves, _ := h.fate(j.proj, imp.from); !moves {
@@ -113,4 +135,5 @@ func (h *holds) hold(j *job, r *Result, format string, args ...any) {
 	r.Reasons = []string{fmt.Sprintf(format, args...)}
 	r.NewPath, r.Notes, r.TODOs, r.Transforms = "", nil, nil, nil
 	r.out, r.diff = nil, nil
+	r.modules, r.needs = nil, nil
 }

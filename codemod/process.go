@@ -18,6 +18,8 @@ type work struct {
 	sorted []Edit
 	// checked is set when the last check (File.Check) marked the output.
 	checked bool
+	modules []*Result // the modules the migration creates, gated
+	needs   []string
 }
 
 // source is one route file as read from disk, or the error reading it.
@@ -199,7 +201,11 @@ func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
 		fail(res, 0, 0, "internal error in the last check: %v", err)
 		return
 	}
-	w.out, w.sorted = out, sorted
+	if w.modules, err = moduleResults(f, res); err != nil {
+		fail(res, 0, 0, "%v", err)
+		return
+	}
+	w.out, w.sorted, w.needs = out, sorted, f.needs
 }
 
 // finish sets the final status of a file whose output passed the gate.
@@ -209,6 +215,7 @@ func finish(w *work) {
 		return
 	}
 	res.out = w.out
+	res.modules, res.needs = w.modules, w.needs
 	res.Transforms = transformNames(w.sorted)
 	if w.checked {
 		res.Transforms = append(res.Transforms, "check")

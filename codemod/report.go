@@ -49,9 +49,11 @@ type Result struct {
 	Column     int      `json:"column,omitempty"`
 	Diff       string   `json:"diff,omitempty"`
 
-	orig, out []byte // texts, released once the result is emitted
-	diff      []byte // the unified diff, when the run shows diffs
-	finish    bool   // the target already holds out: only the source goes
+	orig, out []byte    // texts, released once the result is emitted
+	diff      []byte    // the unified diff, when the run shows diffs
+	finish    bool      // the target already holds out: only the source goes
+	modules   []*Result // files the route's migration creates (KindModule), written before it
+	needs     []string  // routes that must move for this one to move (File.Needs)
 }
 
 // Output returns the migrated text (nil unless the file changes), until
@@ -79,6 +81,8 @@ func (r *Result) label() string {
 		l = "importer re-pointed"
 	case KindTsconfig:
 		l = `"strictNullChecks": false added`
+	case KindModule:
+		l = "module created"
 	default:
 		return l
 	}
@@ -135,7 +139,7 @@ func (s *Summary) add(r *Result) {
 func (s *Summary) Errors() int { return s.Routes[StatusError] + s.OtherErrors }
 
 // otherKinds lists the non-route kinds in summary order.
-var otherKinds = []Kind{KindImporter, KindTsconfig}
+var otherKinds = []Kind{KindImporter, KindTsconfig, KindModule}
 
 // String renders the summary line that closes every run:
 //
@@ -192,7 +196,8 @@ func plural(n int, one, many string) string {
 
 // MarshalJSON writes every status (routes only, zero counts included;
 // "error" counts every file that failed, whatever its kind), then "kept"
-// and the count of each other kind of changed file:
+// and the count of each other kind of changed file ("module" only when a
+// run creates one):
 //
 //	{"migrated":2,"needs-review":1,"unchanged":0,"skipped":0,"error":0,"kept":1,"importer":1,"tsconfig":1}
 func (s *Summary) MarshalJSON() ([]byte, error) {
@@ -207,7 +212,9 @@ func (s *Summary) MarshalJSON() ([]byte, error) {
 	}
 	fmt.Fprintf(&sb, "%q:%d", "kept", s.Kept)
 	for _, k := range otherKinds {
-		fmt.Fprintf(&sb, ",%q:%d", k, s.Other[k])
+		if k != KindModule || s.Other[k] > 0 {
+			fmt.Fprintf(&sb, ",%q:%d", k, s.Other[k])
+		}
 	}
 	sb.WriteString("}")
 	return []byte(sb.String()), nil

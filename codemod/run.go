@@ -528,14 +528,28 @@ func (e *emitter) emit(j *job, r *Result) {
 	if t, ok := j.proj.existing[r.Path]; ok && j.rel != "" {
 		existingTarget(j.proj, r, t)
 	}
+	if r.Kind == KindRoute && len(r.modules) > 0 && r.Changed() {
+		modulesInWay(j.proj, r)
+	}
+	mods := r.modules
 	if r.Changed() {
 		e.pending = true
-		if o.Write && !o.Check && !r.Kept {
-			e.write(j, r)
+		if o.Write && !o.Check && !r.Kept && r.Kind != KindModule {
+			if created, ok := e.writeModules(j, r); ok {
+				e.write(j, r)
+				if r.Status == StatusError {
+					removeCreated(created)
+				}
+			}
 		}
 		if r.Changed() && showDiff(o) { // a failed write is no longer a change
 			d := r.diff
-			if r.finish {
+			if r.Kind == KindModule {
+				d = nil
+				if !r.finish {
+					d = UnifiedDiff("", r.Path, nil, r.out)
+				}
+			} else if r.finish {
 				d = UnifiedDiff(r.Path, "", r.orig, nil)
 			} else if d == nil {
 				d = UnifiedDiff(r.Path, outName(r), r.orig, r.out)
@@ -595,8 +609,15 @@ func (e *emitter) emit(j *job, r *Result) {
 		}
 	}
 	r.orig, r.out, r.diff = nil, nil, nil
+	r.modules = nil
 	e.done++
 	e.bar()
+	if r.Changed() && !r.Kept {
+		for _, m := range mods {
+			m.Root = r.Root
+			e.emit(j, m)
+		}
+	}
 }
 
 // write applies one result safely; a failure turns it into an error entry.

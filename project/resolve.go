@@ -288,7 +288,7 @@ func file(p string, has func(string) bool) (string, bool) {
 func (c *Config) Respell(from, spec string, how How, to string) string {
 	bare := strings.TrimSuffix(to, path.Ext(to))
 	keepExt := func(s string) string {
-		if path.Ext(spec) == "" || strings.HasSuffix(spec, "/") {
+		if !sourceExt[path.Ext(spec)] || strings.HasSuffix(spec, "/") { // "[...nextauth]" has no extension
 			return strings.TrimSuffix(s, path.Ext(s))
 		}
 		return s
@@ -367,3 +367,7 @@ func RelSpec(dir, target string) string {
 	}
 	return strings.Repeat("../", up) + rest
 }
+
+// sourceExt are the extensions a specifier may spell (anything else after
+// a dot is part of the name: "./auth/[...nextauth]").
+var sourceExt = map[string]bool{".ts": true, ".tsx": true, ".mts": true, ".cts": true, ".js": true, ".jsx": true, ".mjs": true, ".cjs": true, ".json": true}

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"maps"
 	"os"
+	"strings"
 
 	"github.com/routemod/routemod/codemod"
 	"github.com/routemod/routemod/libraries"
@@ -52,6 +53,7 @@ func (mg *Migrator) ImportersOf(p *codemod.Project, rel string) []codemod.Import
 //	import type { Body } from "@/pages/api/send" => "@/app/api/send/route"
 //	import { Body } from "pages/api/send"        => "app/api/send/route" (baseUrl ".")
 //	import handler from "../pages/api/send"      => "../app/api/send/route", with a TODO (the handler is gone)
+//	import { authOptions } from "@/pages/api/auth/[...nextauth]" => "@/app/api/auth/[...nextauth]/auth-options" (moved out of the route: nextAuthSplit)
 func (mg *Migrator) Repoint(f *codemod.File, moved map[string]string) {
 	ix := mg.index(f.Project)
 	for _, imp := range project.Scan(f.Src).Imports {
@@ -59,6 +61,15 @@ func (mg *Migrator) Repoint(f *codemod.File, moved map[string]string) {
 		to, ok := moved[target]
 		if !ok {
 			continue
+		}
+		if sp, ok := nextAuthSplit(ix, target); ok {
+			if names, ok := importNames(imp); ok && sp.covers(names) {
+				// import { authOptions } from "@/pages/api/auth/[...nextauth]" => "@/app/api/auth/[...nextauth]/auth-options"
+				f.Replace(imp.Start, imp.End, ix.Respell(f.Path, imp.Spec, sp.module))
+				line, _ := codemod.LineCol(f.Src, imp.Start)
+				f.Note("line %d imports %s from %s, which moved to %s: re-pointed", line, strings.Join(names, ", "), imp.Spec, sp.module)
+				continue
+			}
 		}
 		spec := ix.Respell(f.Path, imp.Spec, to)
 		f.Replace(imp.Start, imp.End, spec)

@@ -23,8 +23,9 @@ import (
 // The rest of the file goes through the rules that apply to it: its
 // relative imports are re-pointed, its config becomes segment config, and
 // its other exports (an exported authOptions) become module-local when no
-// file imports the route, else are marked (moving authOptions to a module
-// of its own is not done).
+// file imports the route, else they move to a module of their own beside
+// the new route.ts (nextauthsplit.go), where the files importing them are
+// re-pointed.
 func (m *migration) nextAuthRoute(mg *Migrator) bool {
 	base := path.Base(m.f.Path)
 	if strings.TrimSuffix(base, path.Ext(base)) != "[...nextauth]" {
@@ -57,7 +58,10 @@ func (m *migration) nextAuthRoute(mg *Migrator) bool {
 	name := m.name("handler", "handler", "authHandler")
 	semi := m.semi()
 	m.f.Replace(st.Start, st.End, "const "+name+" = "+m.text(call)+semi+m.f.Style.EOL+"export { "+name+" as GET, "+name+" as POST }"+semi)
-	m.markOtherExports()
+	sp, split := nextAuthSplit(m.ix, m.f.Path)
+	if !split {
+		m.markOtherExports()
+	}
 	for _, t := range Catalog {
 		switch t.Name {
 		case "config", "paths", "types":
@@ -66,6 +70,13 @@ func (m *migration) nextAuthRoute(mg *Migrator) bool {
 				t.run(m)
 			}
 		}
+	}
+	m.f.SetTransform("handler")
+	if split && (args[0].Kind != "identifier" || !m.splitNextAuth(sp, st, m.text(args[0]))) {
+		// The files importing its options were pointed at sp.module: the
+		// route must not move without it.
+		m.f.Skip("its exports other than the handler (%s) must leave the route (a route.ts may only export handlers and segment config), and routemod moves them to a module of their own only from a file of imports, declarations, segment config and export default NextAuth(options); move them by hand (e.g. to lib/auth), then run routemod again (the route keeps working from pages/api)", strings.Join(sp.names, ", "))
+		return true
 	}
 	m.f.Note("next-auth's catch-all route: NextAuth(...) serves GET and POST of the route handler itself")
 	return true
@@ -182,17 +193,28 @@ func (m *migration) nextAuthOptions() (local, spec, why string) {
 			}
 		}
 	}
+	via := ""
 	if file == "" {
-		return "", "", fmt.Sprintf("%s defines %s itself, and a route.ts cannot export it: move it to a module of its own (lib/auth) first", routes[0], arg)
-	}
-	if codemod.IsRouteFile(file) || strings.HasPrefix(file, "app/") || strings.HasPrefix(file, "src/app/") {
+		// export const authOptions = {...} in the route: it moves to a module
+		// of its own with the route (nextAuthSplit), this route with it
+		sp, ok := nextAuthSplit(m.ix, routes[0])
+		for _, e := range mod.Exports {
+			if ok && e.Local == arg && e.Name != "default" && e.From == -1 {
+				file, name, via = sp.module, e.Name, routes[0]
+			}
+		}
+		if file == "" {
+			return "", "", fmt.Sprintf("%s defines %s itself, and a route.ts cannot export it: move it to a module of its own (lib/auth) first", routes[0], arg)
+		}
+		m.f.Needs(routes[0])
+	} else if codemod.IsRouteFile(file) || strings.HasPrefix(file, "app/") || strings.HasPrefix(file, "src/app/") {
 		return "", "", fmt.Sprintf("%s comes from %s, a route file: move it to a module of its own (lib/auth) first", arg, file)
 	}
 	for _, imp := range project.Scan(m.src).Imports {
 		if imp.Type {
 			continue
 		}
-		if t, _ := m.ix.Resolve(m.f.Path, imp.Spec); t == file {
+		if t, _ := m.ix.Resolve(m.f.Path, imp.Spec); t == file || via != "" && t == via {
 			for _, n := range imp.Names {
 				if n.Name == name && !n.Type {
 					return n.Local, "", "" // imported already

@@ -38,6 +38,9 @@ func rewritePaths(m *migration) {
 			return false
 		}
 		relative := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")
+		if m.toAuthSplit(n, spec) {
+			return false
+		}
 		if file, _ := m.ix.Resolve(f.Path, spec); file != f.Path {
 			// import { LIMIT } from "./_shared" (no default export: it stays) => re-pointed, no TODO
 			if moved, ok := m.ix.Move(file); ok && !m.stays(file) {
@@ -198,4 +201,51 @@ func (m *migration) bound(name string) bool {
 		return !found
 	})
 	return found
+}
+
+// toAuthSplit re-points an import of names that a [...nextauth] route's
+// migration moves to a module of its own (nextAuthSplit) to that module,
+// and makes this route's move wait for that route's.
+//
+//	import { authOptions } from "./auth/[...nextauth]" => "../auth/[...nextauth]/auth-options"
+func (m *migration) toAuthSplit(n *Node, spec string) bool {
+	st := n.Parent
+	if st == nil || st.Kind != "import_statement" {
+		return false
+	}
+	file, _ := m.ix.Resolve(m.f.Path, spec)
+	if file == "" || file == m.f.Path {
+		return false
+	}
+	sp, ok := nextAuthSplit(m.ix, file)
+	if !ok {
+		return false
+	}
+	names, ok := namedImports(m.src, st)
+	if !ok || !sp.covers(names) {
+		return false
+	}
+	to := m.splitSpec(spec, sp.module)
+	q := m.text(n)[:1]
+	m.f.ReplaceNode(n, q+to+q)
+	m.f.Needs(file)
+	m.f.Note("%s imports %s from %s, which moves to %s with that route: re-pointed (this route moves only if that one does)", spec, strings.Join(names, ", "), file, sp.module)
+	return true
+}
+
+// splitSpec spells module for this file, written as spec was: relative
+// from the file's new folder, else in spec's alias or baseUrl style.
+func (m *migration) splitSpec(spec, module string) string {
+	if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") {
+		dir := path.Dir(m.f.Path)
+		if m.f.NewPath != "" {
+			dir = path.Dir(m.f.NewPath)
+		}
+		s := project.RelSpec(dir, module)
+		if path.Ext(spec) == "" || !strings.HasSuffix(spec, path.Ext(module)) {
+			s = strings.TrimSuffix(s, path.Ext(s))
+		}
+		return s
+	}
+	return m.ix.Respell(m.f.Path, spec, module)
 }
