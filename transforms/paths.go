@@ -135,7 +135,8 @@ func repointedJSDoc(text, oldDir, newDir string) string {
 // marks one computed at run time (the route moves one folder deeper or more):
 //
 //	new URL("../../public/font.ttf", import.meta.url) => new URL("../../../public/font.ttf", import.meta.url)
-//	new URL(name, import.meta.url), import(`./locales/${lang}`), require(name) => TODO(routemod)
+//	new URL(`../../public/fonts/${f}.ttf`, import.meta.url), import(`../../locales/${l}`) => the folder before ${...} likewise (see repointPrefix)
+//	new URL(name, import.meta.url), import(`./${name}`), require(name) => TODO(routemod)
 //	__dirname, __filename, import.meta.url elsewhere => TODO(routemod)
 //
 // It returns whether the walk goes on into n.
@@ -148,6 +149,7 @@ func (m *migration) fileRelative(n *Node, oldDir, newDir string) bool {
 		}
 		spec, ok := stringValue(m.src, args[0])
 		switch {
+		case !ok && m.repointPrefix(args[0], oldDir, newDir):
 		case !ok:
 			m.f.Todo(enclosingStatement(n).Start, "new URL(%s, import.meta.url) is a path relative to this file, computed at run time: the file moves from %s to %s, so re-point it by hand", m.text(args[0]), oldDir, newDir)
 		case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../"):
@@ -168,7 +170,7 @@ func (m *migration) fileRelative(n *Node, oldDir, newDir string) bool {
 			return true
 		}
 		if a := args[0]; a.Kind == "template_string" || a.Kind == "binary_expression" {
-			if t := strings.TrimLeft(m.text(a), "`'\""); strings.HasPrefix(t, "./") || strings.HasPrefix(t, "../") {
+			if t := strings.TrimLeft(m.text(a), "`'\""); (strings.HasPrefix(t, "./") || strings.HasPrefix(t, "../")) && !m.repointPrefix(a, oldDir, newDir) {
 				m.f.Todo(enclosingStatement(n).Start, "%s loads a module path relative to this file computed at run time: the file moves from %s to %s, so re-point it by hand", m.text(n.ChildByField("function")), oldDir, newDir)
 			}
 		}
@@ -248,4 +250,67 @@ func (m *migration) splitSpec(spec, module string) string {
 		return s
 	}
 	return m.ix.Respell(m.f.Path, spec, module)
+}
+
+// repointPrefix re-points the static folder a computed path relative to the
+// file starts with, and reports whether it did (false: the caller marks it).
+// Paths resolve lexically, so a folder that names the same place from the
+// new file gives the same path whatever follows it:
+//
+//	`../../public/fonts/${name}.ttf` (pages/api/og/x.ts) => `../../../../public/fonts/${name}.ttf` (app/api/og/x/route.ts)
+//	"../../locales/" + lang                            => "../../../../locales/" + lang
+//	`./${name}`, `../../${name}` (a folder that holds routes, which move) => false
+//	`${base}/x`, `../${dir}/x` with no folder before the first ${ ...     => false
+func (m *migration) repointPrefix(a *Node, oldDir, newDir string) bool {
+	lit := a // the literal the path starts in
+	for lit.Kind == "binary_expression" && m.text(lit.ChildByField("operator")) == "+" {
+		lit = lit.ChildByField("left")
+	}
+	start := lit.Start + 1 // after the quote or backtick
+	var head string        // the static text the path starts with
+	switch lit.Kind {
+	case "string":
+		head = m.text(lit)[1 : lit.End-lit.Start-1]
+	case "template_string":
+		end := lit.End - 1
+		for _, c := range lit.NamedChildren() {
+			if c.Kind == "template_substitution" {
+				end = c.Start
+				break
+			}
+		}
+		head = string(m.src[start:end])
+	default:
+		return false
+	}
+	slash := strings.LastIndex(head, "/")
+	if slash < 0 || strings.Contains(head, "\\") || !(strings.HasPrefix(head, "./") || strings.HasPrefix(head, "../")) {
+		return false
+	}
+	dir := path.Join(oldDir, head[:slash])
+	if routes := routesRoot(m.f.Path); routes != "" && (within(dir, routes) || within(routes, dir)) {
+		return false // the folder holds routes, or is above them: what follows may name one that moves
+	}
+	rel := project.RelSpec(newDir, dir+"/x")
+	rel = strings.TrimSuffix(rel, "x")
+	if rel != head[:slash+1] {
+		m.f.Replace(start, start+slash+1, rel)
+	}
+	return true
+}
+
+// routesRoot is the pages/api folder of a route's path ("" when none).
+func routesRoot(p string) string {
+	if strings.HasPrefix(p, "pages/api/") {
+		return "pages/api"
+	}
+	if i := strings.Index(p, "/pages/api/"); i >= 0 {
+		return p[:i] + "/pages/api"
+	}
+	return ""
+}
+
+// within reports whether the folder dir is folder root or inside it.
+func within(dir, root string) bool {
+	return root == "." || dir == root || strings.HasPrefix(dir, root+"/")
 }
