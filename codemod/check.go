@@ -8,7 +8,10 @@ func lastCheck(p *Parser, f *File, tsx bool, out []byte) (checked []byte, change
 	if f.Check == nil {
 		return out, false, nil
 	}
-	root, perr := p.ParseShared(out, tsx) // f.Root dies here: the transforms are done with it
+	// f.Root dies here: the transforms are done with it. Let go of it, so
+	// that a large file's input tree is not kept beside its output's.
+	f.Root = nil
+	root, perr := p.ParseShared(out, tsx)
 	if perr != nil {
 		return out, false, nil
 	}

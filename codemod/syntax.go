@@ -198,6 +198,10 @@ func (p *Parser) ParseShared(src []byte, tsx bool) (*Node, error) {
 	return p.parse(src, tsx, true)
 }
 
+// largeTree is the node count (a route file of about half a megabyte)
+// above which the parser keeps no arrays for the next file (see parse).
+const largeTree = 1 << 18
+
 func (p *Parser) parse(src []byte, tsx, shared bool) (*Node, error) {
 	cp, kinds, fields := p.ts, p.kindsTS, p.fieldsTS
 	if tsx {
@@ -208,6 +212,14 @@ func (p *Parser) parse(src []byte, tsx, shared bool) (*Node, error) {
 		return nil, err
 	}
 	p.buf = flat[:0]
+	if len(flat) > largeTree {
+		// A tree this large (a route file of half a megabyte or more) is
+		// rare: the parser keeps neither it nor its flat copy for the next
+		// file, so that each is garbage as soon as its file is done with it,
+		// and C's allocator hands back what the C tree took.
+		p.buf, shared = nil, false
+		trimC()
+	}
 	if len(flat) == 0 {
 		return nil, fmt.Errorf("tree-sitter returned an empty tree")
 	}

@@ -70,6 +70,10 @@ type Module struct {
 
 var tokPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
 
+// maxPooledTokens is the most tokens (about a 100 KB file's) a slice may
+// hold to go back to tokPool.
+const maxPooledTokens = 1 << 15
+
 // Scan reads the imports, exports and module-level functions of a
 // JavaScript or TypeScript file.
 func Scan(src []byte) *Module {
@@ -77,8 +81,10 @@ func Scan(src []byte) *Module {
 	s := &scanner{src: src, toks: lex(src, (*tp)[:0]), mod: &Module{}}
 	s.run()
 	s.funcs()
-	*tp = s.toks
-	tokPool.Put(tp)
+	if cap(s.toks) <= maxPooledTokens { // a large file's tokens are not kept for the next
+		*tp = s.toks
+		tokPool.Put(tp)
+	}
 	return s.mod
 }
 

@@ -17,7 +17,7 @@ import (
 //	getServerSession(req, res, authOptions) => getServerSession(authOptions)   (next-auth >=4.19; >=4.24.9 on Next.js 15+)
 //	getToken({ req })                       => unchanged (it reads a NextRequest; next-auth >=4.16)
 func rewriteLibraries(m *migration) {
-	bound := libraryImports(project.Scan(m.src))
+	bound := libraryImports(m.module())
 	if len(bound) == 0 {
 		return
 	}

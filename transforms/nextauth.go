@@ -45,7 +45,7 @@ func (m *migration) nextAuthRoute(mg *Migrator) bool {
 	if callee == nil || callee.Kind != "identifier" || len(args) != 1 || args[0].Kind == "spread_element" {
 		return false
 	}
-	row, ok := libraryImports(project.Scan(m.src))[m.text(callee)]
+	row, ok := libraryImports(m.module())[m.text(callee)]
 	if !ok || row.Name != "default" {
 		return false
 	}
@@ -141,7 +141,7 @@ func (m *migration) libGetSession(call *Node, row libraries.Row) {
 
 // importsAs reports whether the file imports name from module as local.
 func (m *migration) importsAs(module, name, local string) bool {
-	for _, imp := range project.Scan(m.src).Imports {
+	for _, imp := range m.module().Imports {
 		if imp.Spec != module || imp.Type {
 			continue
 		}
@@ -210,7 +210,7 @@ func (m *migration) nextAuthOptions() (local, spec, why string) {
 	} else if codemod.IsRouteFile(file) || strings.HasPrefix(file, "app/") || strings.HasPrefix(file, "src/app/") {
 		return "", "", fmt.Sprintf("%s comes from %s, a route file: move it to a module of its own (lib/auth) first", arg, file)
 	}
-	for _, imp := range project.Scan(m.src).Imports {
+	for _, imp := range m.module().Imports {
 		if imp.Type {
 			continue
 		}
