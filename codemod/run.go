@@ -301,8 +301,8 @@ func DetectNextMajor(root string) int {
 
 // execute processes jobs on a worker pool and emits results in job order.
 // When opts.Context is cancelled, no further file is read, processed or
-// written: the file being written finishes, and the run ends with one
-// summary line.
+// written: the file being written finishes, the files being migrated are
+// abandoned, and the run ends with one summary line.
 func execute(opts Options, jobs, projs []*job) int {
 	ctx := opts.Context
 	n := opts.Jobs
@@ -430,8 +430,12 @@ func execute(opts Options, jobs, projs []*job) int {
 			<-window
 		}
 	}
-	wg.Wait()
+	// After an interrupt the workers still inside a file are not waited
+	// for: a worker only computes (the files are written here, by emit),
+	// and a route of several megabytes would keep the run going for
+	// seconds. What they find is dropped; the process exits with them.
 	if ctx.Err() == nil {
+		wg.Wait()
 		for _, i := range h.resolve(jobs, results) {
 			settle(i)
 		}
