@@ -25,10 +25,13 @@ type Row struct {
 	Versions, Next15 string
 	Pages, App       string // the pages-router form and its app-router form
 	Fixture          string // fixtures/<Fixture> shows the row (.ts and .js)
+	// Wrapper is set for a wrapper of the default export that no version
+	// runs in a route handler: the route is skipped, its reason naming App.
+	Wrapper bool
 }
 
 // Table is every row, library by library.
-var Table = slices.Concat(nextAuth)
+var Table = slices.Concat(nextAuth, ironSession)
 
 // Lookup returns the row of the export name of module, if any.
 func Lookup(module, name string) (Row, bool) {

@@ -70,6 +70,12 @@ func (m *migration) findHandler() bool {
 	}
 	h := &handler{start: exportStmt.Start, end: exportStmt.End}
 	if value.Kind == "call_expression" {
+		if row, ok := m.libraryWrapper(value.ChildByField("function")); ok {
+			// export default withIronSessionApiRoute(handler, options) => skipped, naming iron-session 8's form
+			in := m.ix.Installed(row.Package)
+			f.Skip("the handler is wrapped in %s(...) of %s, which %s %s removed and no version runs in a route handler: rewrite the handler with %s, then run routemod again (installed: %s; the route keeps working from pages/api)", m.text(value.ChildByField("function")), row.Package, row.Package, row.Needs(f.NextMajor).Min(), row.App, orNone(in.Version))
+			return false
+		}
 		// export default withMethods(["GET"], handler) (withMethods from lib/, only checks the method) => handler, under GET
 		inner, u, why := m.unwrap(value)
 		if u == nil {
@@ -256,4 +262,11 @@ func (m *migration) dropHandlerTypeDoc(h *handler) {
 	if strings.TrimSpace(string(m.src[prev.End:h.start])) == "" && onlySpaceBefore(m.src, prev.Start) {
 		h.start = codemod.LineStart(m.src, prev.Start)
 	}
+}
+
+func orNone(v string) string {
+	if v == "" {
+		return "not found"
+	}
+	return v
 }

@@ -16,6 +16,7 @@ import (
 //
 //	getServerSession(req, res, authOptions) => getServerSession(authOptions)   (next-auth >=4.19; >=4.24.9 on Next.js 15+)
 //	getToken({ req })                       => unchanged (it reads a NextRequest; next-auth >=4.16)
+//	getIronSession(req, res, options)       => getIronSession(await cookies(), options)   (iron-session >=8 <9)
 func rewriteLibraries(m *migration) {
 	bound := libraryImports(m.module())
 	if len(bound) == 0 {
@@ -26,6 +27,10 @@ func rewriteLibraries(m *migration) {
 			return true
 		}
 		callee := n.ChildByField("function")
+		if callee != nil && callee.Kind == "await_expression" && n.ChildByField("type_arguments") != nil {
+			// await f<T>(a): tree-sitter reads the call's callee as "await f"
+			callee = callee.NamedChildren()[len(callee.NamedChildren())-1]
+		}
 		if callee == nil || callee.Kind != "identifier" {
 			return true
 		}
@@ -44,6 +49,8 @@ func rewriteLibraries(m *migration) {
 			m.libGetToken(n, name, row)
 		case "getSession":
 			m.libGetSession(n, row)
+		case "getIronSession":
+			m.libGetIronSession(n, row)
 		}
 		return true
 	})
