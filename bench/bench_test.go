@@ -177,6 +177,7 @@ type stageFile struct {
 	src, out    []byte
 	root        *codemod.Node
 	edits       []codemod.Edit
+	sorted      []codemod.Edit
 }
 
 // BenchmarkStages splits the per-file pipeline with the real transforms
@@ -228,6 +229,9 @@ func BenchmarkStages(b *testing.B) {
 			b.Fatalf("%s: skipped: %s", rel, f.Skipped())
 		}
 		sf.edits = f.Edits()
+		if sf.sorted, err = codemod.SortEdits(sf.edits); err != nil {
+			b.Fatal(err)
+		}
 		if sf.out, err = codemod.ApplyEdits(sf.src, sf.edits); err != nil {
 			b.Fatal(err)
 		}
@@ -246,6 +250,22 @@ func BenchmarkStages(b *testing.B) {
 		{"index-scan", func(sf *stageFile) { project.Scan(sf.src) }},
 		{"parse", func(sf *stageFile) {
 			if _, err := p.Parse(sf.src, path.Ext(sf.rel) != ".ts"); err != nil {
+				b.Fatal(err)
+			}
+		}},
+		// the last check's parse of the output: afresh, as before, and
+		// incrementally from the input's tree (the input's parse included)
+		{"parse-output", func(sf *stageFile) {
+			if _, err := p.Parse(sf.out, path.Ext(sf.rel) != ".ts"); err != nil {
+				b.Fatal(err)
+			}
+		}},
+		{"parse+reparse-output", func(sf *stageFile) {
+			tsx := path.Ext(sf.rel) != ".ts"
+			if _, err := p.ParseShared(sf.src, tsx); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := p.ReparseShared(sf.src, sf.sorted, sf.out, tsx); err != nil {
 				b.Fatal(err)
 			}
 		}},

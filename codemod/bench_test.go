@@ -189,7 +189,7 @@ func BenchmarkParseTreeSitter(b *testing.B) {
 	b.SetBytes(int64(len(benchRoute)))
 	var buf []flatNode
 	for b.Loop() {
-		flat, err := p.ts.parse(benchRoute, buf)
+		flat, err := p.ts.parse(benchRoute, buf, nil, false)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,19 +1,24 @@
 package codemod
 
 // lastCheck runs the Migrator's last look (File.Check) on the migrated
-// text out: it parses out, hands it to Check as a File of its own, and
-// applies the markers Check adds. An output that does not parse is left to
-// the output gate. changed reports whether Check added anything.
-func lastCheck(p *Parser, f *File, tsx bool, out []byte) (checked []byte, changed bool, err error) {
+// text out, f.Src with the sorted edits applied: it parses out, hands it to
+// Check as a File of its own, and applies the markers Check adds. The parse
+// is incremental, from f.Src's tree (ReparseShared). An output that does not
+// parse is left to the output gate. changed reports whether Check added
+// anything.
+func lastCheck(p *Parser, f *File, tsx bool, edits []Edit, out []byte) (checked []byte, changed bool, err error) {
 	if f.Check == nil {
 		return out, false, nil
 	}
 	// f.Root dies here: the transforms are done with it. Let go of it, so
 	// that a large file's input tree is not kept beside its output's.
 	f.Root = nil
-	root, perr := p.ParseShared(out, tsx)
+	root, perr := p.ReparseShared(f.Src, edits, out, tsx)
 	if perr != nil {
 		return out, false, nil
+	}
+	if checkTreeHook != nil {
+		checkTreeHook(p, out, tsx, root)
 	}
 	path := f.NewPath
 	if path == "" {
@@ -33,3 +38,7 @@ func lastCheck(p *Parser, f *File, tsx bool, out []byte) (checked []byte, change
 	checked, err = ApplyEdits(out, sorted)
 	return checked, err == nil, err
 }
+
+// checkTreeHook, when set (by tests), sees the tree of every output the
+// last check reads, while the parser still keeps its C tree.
+var checkTreeHook func(p *Parser, out []byte, tsx bool, root *Node)

@@ -146,6 +146,7 @@ func MigrateSource(p *Parser, m Migrator, proj *Project, rel string, src []byte,
 func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
 	res, src, rel := w.res, w.src, w.res.Path
 	root, err := p.ParseShared(src, path.Ext(rel) != ".ts") // the tree dies with f, before the next file
+	defer p.Release()                                       // the C tree kept for the last check's parse
 	if err != nil {
 		if se, ok := err.(*SyntaxError); ok {
 			fail(res, se.Line, se.Column, "input does not parse: %s", se.Message)
@@ -196,7 +197,7 @@ func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
 		fail(res, 0, 0, "internal error: %v", err)
 		return
 	}
-	out, w.checked, err = lastCheck(p, f, path.Ext(rel) != ".ts", out)
+	out, w.checked, err = lastCheck(p, f, path.Ext(rel) != ".ts", sorted, out)
 	if err != nil {
 		fail(res, 0, 0, "internal error in the last check: %v", err)
 		return

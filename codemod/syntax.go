@@ -10,8 +10,9 @@ import (
 )
 
 // Node is a Go-side copy of one tree-sitter syntax node. The copy is made
-// once per file so that analysis never crosses into C again and the C tree
-// can be freed right after parsing.
+// once per file so that analysis never crosses into C again; the C tree is
+// freed after parsing, or kept (ParseShared) only for an incremental parse
+// of the edited text.
 type Node struct {
 	Kind  string
 	Field string // field name in the parent, "" when none
@@ -187,27 +188,51 @@ func (p *Parser) Close() {
 // and returns the root of a Go copy of the tree. A tree with ERROR or MISSING
 // nodes is rejected with the first one's location.
 func (p *Parser) Parse(src []byte, tsx bool) (*Node, error) {
-	return p.parse(src, tsx, false)
+	return p.parse(src, tsx, false, nil, false)
 }
 
 // ParseShared is Parse with the tree built in arrays the parser keeps and
 // reuses: the tree is only valid until the next ParseShared. The pipeline
 // uses it, as a file's tree is dead once its transforms have run; it spares
-// an allocation the size of the tree per file.
+// an allocation the size of the tree per file. The C tree is kept too, for
+// a ReparseShared of an edited src, until the next parse with the grammar
+// or Release (unless it is large, see largeTree).
 func (p *Parser) ParseShared(src []byte, tsx bool) (*Node, error) {
-	return p.parse(src, tsx, true)
+	return p.parse(src, tsx, true, nil, true)
+}
+
+// ReparseShared is ParseShared of out, the text src with the sorted edits
+// applied (see SortEdits). When the last ParseShared with the grammar was of
+// src (the same slice), it is incremental: the kept tree is edited with the
+// edits and tree-sitter re-parses only what they touched, reusing every
+// other subtree, for the same tree a fresh parse gives (TestReparseIsFresh,
+// TestCheckTreeIsFresh).
+// A tree with an error is made again by a fresh parse, so an error is
+// never the incremental parse's own.
+func (p *Parser) ReparseShared(src []byte, edits []Edit, out []byte, tsx bool) (*Node, error) {
+	root, err := p.parse(out, tsx, true, &reparse{src: src, edits: edits}, true)
+	if _, syntax := err.(*SyntaxError); syntax {
+		root, err = p.parse(out, tsx, true, nil, true)
+	}
+	return root, err
+}
+
+// Release frees the C trees kept for ReparseShared.
+func (p *Parser) Release() {
+	p.ts.release()
+	p.tsx.release()
 }
 
 // largeTree is the node count (a route file of about half a megabyte)
 // above which the parser keeps no arrays for the next file (see parse).
 const largeTree = 1 << 18
 
-func (p *Parser) parse(src []byte, tsx, shared bool) (*Node, error) {
+func (p *Parser) parse(src []byte, tsx, shared bool, from *reparse, keep bool) (*Node, error) {
 	cp, kinds, fields := p.ts, p.kindsTS, p.fieldsTS
 	if tsx {
 		cp, kinds, fields = p.tsx, p.kindsTSX, p.fieldsTSX
 	}
-	flat, err := cp.parse(src, p.buf)
+	flat, err := cp.parse(src, p.buf, from, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -216,8 +241,10 @@ func (p *Parser) parse(src []byte, tsx, shared bool) (*Node, error) {
 		// A tree this large (a route file of half a megabyte or more) is
 		// rare: the parser keeps neither it nor its flat copy for the next
 		// file, so that each is garbage as soon as its file is done with it,
-		// and C's allocator hands back what the C tree took.
+		// and C's allocator hands back what the C tree took. Nor is the C
+		// tree kept for ReparseShared: the output's parse is a fresh one.
 		p.buf, shared = nil, false
+		cp.release()
 		trimC()
 	}
 	if len(flat) == 0 {
