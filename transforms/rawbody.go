@@ -342,3 +342,70 @@ func (m *migration) otherRefs(name string, except *Node) int {
 	})
 	return n
 }
+
+// streamReader says, for a TODO at a call that hands the request to a
+// function of this file that reads its first parameter as a Node stream
+// in a shape rawReaderShape does not know (a size cap, an encoding), what
+// that function does and what reads the body now; "" otherwise:
+//
+//	readCapped(req) (for await (const c of req) { size += c.length; if (size > max) throw ...; chunks.push(c) })
+//	  => "readCapped reads it as a Node stream (for await), which a NextRequest is not: read the body with await req.arrayBuffer() or req.text() and keep the rest of readCapped's work (a size cap, an encoding) on that"
+func (m *migration) streamReader(call, arg *Node) string {
+	fn := call.ChildByField("function")
+	args := call.ChildByField("arguments")
+	if fn == nil || fn.Kind != "identifier" || args == nil || len(args.NamedChildren()) == 0 || args.NamedChildren()[0] != arg {
+		return ""
+	}
+	def := m.localFunction(m.text(fn))
+	param := m.firstParamName(def)
+	if param == "" {
+		return ""
+	}
+	how := ""
+	def.ChildByField("body").Walk(func(n *Node) bool {
+		if how != "" || n.Kind != "identifier" || m.text(n) != param {
+			return how == ""
+		}
+		switch p := n.Parent; {
+		case p.Kind == "for_in_statement" && n.Field == "right" && strings.HasPrefix(compact(m.text(p)), "forawait("):
+			how = "for await"
+		case p.Kind == "member_expression" && n.Field == "object" && p.Field == "function":
+			if _, prop, _ := member(m.src, p); prop == "on" || prop == "once" || prop == "pipe" || prop == "read" {
+				how = param + "." + prop
+			}
+		}
+		return how == ""
+	})
+	if how == "" {
+		return ""
+	}
+	return m.text(fn) + " reads it as a Node stream (" + how + "), which a NextRequest is not: read the body with await " + m.h.req + ".arrayBuffer() or " + m.h.req + ".text() and keep the rest of " + m.text(fn) + "'s work (a size cap, an encoding) on that"
+}
+
+// localFunction is the function the module-level declaration of name in
+// this file binds (function name() {}, const name = () => {}), or nil.
+func (m *migration) localFunction(name string) *Node {
+	for _, st := range m.f.Root.Children {
+		if st.Kind == "export_statement" {
+			if d := st.ChildByField("declaration"); d != nil {
+				st = d
+			}
+		}
+		switch st.Kind {
+		case "function_declaration":
+			if isIdent(m.src, st.ChildByField("name"), name) && st.ChildByField("body") != nil {
+				return st
+			}
+		case "lexical_declaration", "variable_declaration":
+			for _, d := range st.NamedChildren() {
+				if d.Kind != "variable_declarator" || !isIdent(m.src, d.ChildByField("name"), name) {
+					continue
+				}
+				if v := d.ChildByField("value"); v != nil && (v.Kind == "arrow_function" || v.Kind == "function_expression" || v.Kind == "function") && v.ChildByField("body") != nil {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
