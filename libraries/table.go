@@ -10,6 +10,7 @@
 package libraries
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 )
@@ -52,6 +53,21 @@ func Packages() []string {
 		}
 	}
 	return out
+}
+
+// Named reports whether src holds, anywhere, the name of a module of the
+// table. A file that imports one holds its name (routemod reads only
+// specifiers without escapes), so a file for which it is false imports
+// nothing of the table: the transforms spare it the import scan.
+func Named(src []byte) bool {
+	for _, r := range Table {
+		for _, m := range r.Modules {
+			if bytes.Contains(src, []byte(m)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Needs returns the installed versions the row's app form needs when the

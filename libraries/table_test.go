@@ -56,3 +56,21 @@ func TestSupports(t *testing.T) {
 		}
 	}
 }
+
+func TestNamed(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{`import { getServerSession } from "next-auth/next";`, true},
+		{`import { getIronSession } from 'iron-session';`, true},
+		{`const { getToken } = require("next-auth/jwt");`, true},
+		{`import { db } from "../lib/db";`, false},
+		{`import NextAuth from "next-auth-plus";`, true}, // named: the scan then decides
+		{``, false},
+	} {
+		if got := Named([]byte(c.src)); got != c.want {
+			t.Errorf("Named(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}

@@ -18,6 +18,9 @@ import (
 //	getToken({ req })                       => unchanged (it reads a NextRequest; next-auth >=4.16)
 //	getIronSession(req, res, options)       => getIronSession(await cookies(), options)   (iron-session >=8 <9)
 func rewriteLibraries(m *migration) {
+	if !libraries.Named(m.src) {
+		return // no module of the table is named: the scan would find no import of one
+	}
 	bound := libraryImports(m.module())
 	if len(bound) == 0 {
 		return
