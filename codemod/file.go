@@ -34,6 +34,8 @@ type File struct {
 	current string      // transform now running
 	modules []newModule // files to create beside the target (newfile.go)
 	needs   []string    // routes that must move for this one to move
+	// settles is set by DependOnSettle.
+	settles bool
 }
 
 // Migrator turns a File's pages-router handler into app-router code by
@@ -52,6 +54,13 @@ type Migrator interface {
 	// Repoint adds the edits of a file that imports a route which moved
 	// in this run (moved: source => target); f.Root is nil.
 	Repoint(f *File, moved map[string]string)
+	// Settle is called once per project, when the fate of every route of
+	// the run is known (moves reports whether a route moves): it returns
+	// the routes, among those that called File.DependOnSettle, whose
+	// migration must run again because what they call changed with those
+	// fates, and the project files that are not routes to change with
+	// them (see ProjectChange).
+	Settle(p *Project, moves func(rel string) bool) (redo []string, changes []*ProjectChange)
 }
 
 // SetTransform names the transform whose edits and messages follow.

@@ -178,6 +178,7 @@ func migrate(p *Parser, m Migrator, proj *Project, nextMajor int, w *work) {
 	}()
 	m.Migrate(f)
 	res.Notes = f.Notes()
+	res.settles = f.settles
 	if reason := f.Skipped(); reason != "" {
 		res.Status, res.Reasons, res.NewPath = StatusSkipped, []string{reason}, ""
 		return

@@ -31,6 +31,8 @@ const (
 	KindRoute    Kind = "route"    // a pages/api route file
 	KindImporter Kind = "importer" // a project file whose import of a moved route is re-pointed
 	KindTsconfig Kind = "tsconfig" // tsconfig.json, given "strictNullChecks": false
+	KindHelper   Kind = "helper"   // a project module whose helpers change with the routes that call them
+	KindWrapper  Kind = "wrapper"  // a project module whose handler wrappers change with the routes they wrap
 )
 
 // Result is the report entry of one file.
@@ -54,6 +56,8 @@ type Result struct {
 	finish    bool      // the target already holds out: only the source goes
 	modules   []*Result // files the route's migration creates (KindModule), written before it
 	needs     []string  // routes that must move for this one to move (File.Needs)
+	// settles is set when the route waits for Migrator.Settle (File.DependOnSettle).
+	settles bool
 }
 
 // Output returns the migrated text (nil unless the file changes), until
@@ -83,6 +87,8 @@ func (r *Result) label() string {
 		l = `"strictNullChecks": false added`
 	case KindModule:
 		l = "module created"
+	case KindHelper, KindWrapper:
+		return r.helperLabel()
 	default:
 		return l
 	}
@@ -139,7 +145,7 @@ func (s *Summary) add(r *Result) {
 func (s *Summary) Errors() int { return s.Routes[StatusError] + s.OtherErrors }
 
 // otherKinds lists the non-route kinds in summary order.
-var otherKinds = []Kind{KindImporter, KindTsconfig, KindModule}
+var otherKinds = []Kind{KindHelper, KindWrapper, KindImporter, KindTsconfig, KindModule}
 
 // String renders the summary line that closes every run:
 //
@@ -196,8 +202,8 @@ func plural(n int, one, many string) string {
 
 // MarshalJSON writes every status (routes only, zero counts included;
 // "error" counts every file that failed, whatever its kind), then "kept"
-// and the count of each other kind of changed file ("module" only when a
-// run creates one):
+// and the count of each other kind of changed file (helper, wrapper and
+// module only when a run has some):
 //
 //	{"migrated":2,"needs-review":1,"unchanged":0,"skipped":0,"error":0,"kept":1,"importer":1,"tsconfig":1}
 func (s *Summary) MarshalJSON() ([]byte, error) {
@@ -212,9 +218,10 @@ func (s *Summary) MarshalJSON() ([]byte, error) {
 	}
 	fmt.Fprintf(&sb, "%q:%d", "kept", s.Kept)
 	for _, k := range otherKinds {
-		if k != KindModule || s.Other[k] > 0 {
-			fmt.Fprintf(&sb, ",%q:%d", k, s.Other[k])
+		if s.Other[k] == 0 && (k == KindHelper || k == KindWrapper || k == KindModule) {
+			continue // only in the reports of runs that have them
 		}
+		fmt.Fprintf(&sb, ",%q:%d", k, s.Other[k])
 	}
 	sb.WriteString("}")
 	return []byte(sb.String()), nil

@@ -415,6 +415,16 @@ func execute(opts Options, jobs, projs []*job) int {
 	// Only routes whose migration is complete move, and only when no file
 	// that stays would break (see holds).
 	h := newHolds(jobs, opts.IncludeTODO)
+	// deferred are the routes whose text waits for the Migrator's Settle
+	// (they call project helpers whose form depends on every route's fate).
+	var deferred []int
+	decided := func(i int) {
+		if results[i].settles {
+			deferred = append(deferred, i)
+			return
+		}
+		settle(i)
+	}
 	for i := range jobs {
 		select {
 		case <-ready[i]:
@@ -424,7 +434,7 @@ func execute(opts Options, jobs, projs []*job) int {
 			break
 		}
 		if h.decide(jobs[i], i, results[i]) {
-			settle(i)
+			decided(i)
 		}
 		if last[i] {
 			<-window
@@ -434,9 +444,19 @@ func execute(opts Options, jobs, projs []*job) int {
 	// for: a worker only computes (the files are written here, by emit),
 	// and a route of several megabytes would keep the run going for
 	// seconds. What they find is dropped; the process exits with them.
+	changed := map[*Project][]*Result{}
 	if ctx.Err() == nil {
 		wg.Wait()
 		for _, i := range h.resolve(jobs, results) {
+			decided(i)
+		}
+		slices.Sort(deferred)
+		p := NewParser()
+		for _, j := range projs {
+			changed[j.proj] = settleProject(p, opts, j.proj, h, jobs, results, deferred)
+		}
+		p.Close()
+		for _, i := range deferred {
 			settle(i)
 		}
 	}
@@ -445,6 +465,10 @@ func execute(opts Options, jobs, projs []*job) int {
 	for _, j := range projs {
 		if ctx.Err() != nil {
 			break
+		}
+		for _, r := range changed[j.proj] {
+			r.Root = j.arg
+			em.emit(j, r)
 		}
 		all := maps.Clone(j.proj.Earlier)
 		if all == nil {

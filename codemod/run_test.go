@@ -71,3 +71,5 @@ func TestRunProgressLine(t *testing.T) {
 		t.Errorf("progress line on a short run: %q", errOut.String())
 	}
 }
+
+func (noProject) Settle(*Project, func(string) bool) ([]string, []*ProjectChange) { return nil, nil }

@@ -80,3 +80,8 @@ func (mg *Migrator) Repoint(f *codemod.File, moved map[string]string) {
 		f.Note("line %d imports %s, which moves to %s: re-pointed", line, imp.Spec, to)
 	}
 }
+
+// Settle implements codemod.Migrator: no project file changes yet.
+func (mg *Migrator) Settle(p *codemod.Project, moves func(rel string) bool) ([]string, []*codemod.ProjectChange) {
+	return nil, nil
+}
