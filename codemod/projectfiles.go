@@ -6,6 +6,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -167,7 +168,8 @@ func settleProject(p *Parser, opts Options, proj *Project, h *holds, jobs []*job
 			at[jobs[i].rel] = i
 		}
 	}
-	for round := 0; ; round++ {
+	var failed []*Result // changes that held routes back: reported even when a later round drops them
+	for {
 		redo, changes := opts.Migrator.Settle(proj, moves)
 		for _, rel := range redo {
 			i, ok := at[rel]
@@ -201,8 +203,19 @@ func settleProject(p *Parser, opts Options, proj *Project, h *holds, jobs []*job
 			}
 			out = append(out, r)
 		}
-		if !held || round == 8 {
+		// every round holds back at least one more route, so this ends
+		if !held {
+			for _, f := range failed {
+				if !slices.ContainsFunc(out, func(r *Result) bool { return r.Path == f.Path }) {
+					out = append(out, f)
+				}
+			}
 			return out
+		}
+		for _, r := range out {
+			if !r.Writes() {
+				failed = append(failed, r)
+			}
 		}
 	}
 }

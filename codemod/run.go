@@ -621,6 +621,9 @@ func (e *emitter) emit(j *job, r *Result) {
 			fmt.Fprintf(o.Stdout, "%s -> %s (%s)\n", prefix, r.NewPath, r.Status)
 		case r.Changed() && o.Write:
 			fmt.Fprintf(o.Stdout, "%s (%s)\n", prefix, r.label())
+		case r.Changed() && (r.Kind == KindHelper || r.Kind == KindWrapper):
+			// the dry run: the diff is on stdout, what it is for here
+			fmt.Fprintf(o.Stderr, "%s: %s\n", prefix, r.label())
 		}
 		if r.Status == StatusNeedsReview {
 			at := r.NewPath

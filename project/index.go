@@ -148,7 +148,7 @@ func (ix *Index) link() {
 		// from another file: the others' function summaries go (most routes).
 		if len(ix.importers[rel]) == 0 && !keepsNames(rel) {
 			m.Funcs, m.Helpers = nil, nil
-			m.compact()
+			m.compact(ix.files)
 		}
 		m.keepResolved()
 	}
@@ -157,9 +157,13 @@ func (ix *Index) link() {
 // compact keeps, of the imports of a module no file imports, what
 // ImportersOf asks (the target, the kind, whether it takes the default
 // export): bindingIn on it needs the module as Scan reads it (see Handles).
-func (m *Module) compact() {
+// The names it takes from a module with helpers stay, for Users.
+func (m *Module) compact(files map[string]*Module) {
 	for i := range m.Imports {
 		imp := &m.Imports[i]
+		if t := files[imp.Target]; t != nil && len(t.Helpers) > 0 {
+			continue
+		}
 		if imp.Default == "" && imp.TakesDefault() {
 			imp.Default = "default"
 		}

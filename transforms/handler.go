@@ -25,6 +25,9 @@ type handler struct {
 	// resIndex and reqIndex are where it takes them (-1: not at all).
 	helper             bool
 	resIndex, reqIndex int
+	// guard is set for a project helper that sends on failure and returns
+	// a value on success (helperguard.go).
+	guard bool
 }
 
 // findHandler locates the default-exported handler. It skips the file when

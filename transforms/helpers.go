@@ -10,6 +10,10 @@ type frame struct {
 	h     *handler
 	funcs []*outFunc
 	ends  map[*Node]bool
+	// call is the name its callers call it by, when that is not the name
+	// they spell: a project helper's app version added beside the pages
+	// one (okResponse).
+	call string
 }
 
 // findHelpers finds module-level functions the handler passes res to, that
@@ -125,7 +129,14 @@ func (m *migration) helperFrame(name string) *frame {
 		h.req = params[reqAt]
 	}
 	h.bodyType = m.bodyType(fn, resAt)
-	// It must return nothing but responses.
+	return m.sendFrame(h, func(e *Node) bool { return isSendChain(m.src, e, h.res) })
+}
+
+// sendFrame builds the frame of a helper h that sends and returns nothing
+// but what sends does (the returns of its own function, or its arrow's
+// expression); nil when it returns anything else.
+func (m *migration) sendFrame(h *handler, sends func(e *Node) bool) *frame {
+	fn := h.fn
 	returnsValue := false
 	fn.Walk(func(n *Node) bool {
 		if n != fn && enclosingFunction(n) != fn && n.Kind != "statement_block" {
@@ -134,7 +145,7 @@ func (m *migration) helperFrame(name string) *frame {
 			}
 		}
 		if n.Kind == "return_statement" && enclosingFunction(n) == fn {
-			if e := n.NamedChildren(); len(e) > 0 && e[0].Kind != "comment" && !isSendChain(m.src, e[0], h.res) {
+			if e := n.NamedChildren(); len(e) > 0 && e[0].Kind != "comment" && !sends(e[0]) {
 				returnsValue = true
 			}
 		}
@@ -148,7 +159,7 @@ func (m *migration) helperFrame(name string) *frame {
 		fr.funcs = []*outFunc{{parts: []part{m.bodyPart(h.body)}, tail: h.body}}
 		fr.ends = map[*Node]bool{h.body: true}
 	} else {
-		if !isSendChain(m.src, h.body, h.res) {
+		if !sends(h.body) {
 			return nil
 		}
 		fr.funcs = []*outFunc{{expr: h.body}}
@@ -185,7 +196,7 @@ func (m *migration) helperOf(call *Node) *frame {
 			return fr
 		}
 	}
-	return nil
+	return m.remote[m.text(callee)] // a project helper (projhelpers.go)
 }
 
 // withFrame runs fn with the migration pointed at frame fr.
@@ -228,6 +239,10 @@ func (m *migration) helperSignature(fn *outFunc) string {
 //	return getUser(req, res)  => return getUser(req)
 //	sendError(res, 400, "x")  => return sendError(400, "x")   (nothing runs after it)
 func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
+	if fr.h.guard {
+		m.rewriteGuardCall(call, fr)
+		return
+	}
 	f := m.f
 	stmt := enclosingStatement(call)
 	top := call
@@ -263,8 +278,19 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 		}
 	}
 	argsNode := call.ChildByField("arguments")
+	calleeNode := call.ChildByField("function")
+	head := m.text(top)[:argsNode.Start-top.Start]
+	rename := fr.call != "" && fr.call != m.text(calleeNode)
+	if rename {
+		// ok(res, x) => okResponse(x): the app version added beside the pages one
+		head = m.text(top)[:calleeNode.Start-top.Start] + fr.call
+	}
 	switch {
-	case p != nil && p.Kind == "return_statement":
+	case p != nil && (p.Kind == "return_statement" || p == m.h.fn && top.Field == "body"):
+		// return sendError(res, 400, m) / (res) => sendError(res, 401, "x") => ...(400, m) / ...(401, "x")
+		if rename {
+			f.Replace(calleeNode.Start, calleeNode.End, fr.call)
+		}
 		m.replaceFolding(argsNode.Start, argsNode.End, func(cp func(*Node) string) string { return args(cp) })
 	case p != nil && p.Kind == "expression_statement" && enclosingFunction(call) == m.h.fn:
 		next := m.bareReturnAfter(p)
@@ -274,7 +300,7 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 			return
 		}
 		m.replaceFolding(p.Start, p.End, func(cp func(*Node) string) string {
-			return "return " + m.text(top)[:argsNode.Start-top.Start] + args(cp) + m.semi()
+			return "return " + head + args(cp) + m.semi()
 		})
 		if bareReturn {
 			m.dropBareReturn(p, next)

@@ -19,12 +19,48 @@ func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) 
 		moves = maps.Clone(p.Moves)
 		maps.Copy(moves, p.Earlier) // routes earlier runs moved: their importers are re-pointed too
 	}
-	ix := project.Build(files, moves)
+	src := map[string][]byte{} // the files outside pages/, for the helper plan
+	ix := project.Build(func(yield func(codemod.Source) bool) {
+		for s := range files {
+			if !strings.HasPrefix(s.Path, "pages/") && !strings.HasPrefix(s.Path, "src/pages/") && !strings.HasSuffix(s.Path, ".json") {
+				src[s.Path] = s.Src
+			}
+			if !yield(s) {
+				return
+			}
+		}
+	}, moves)
 	if p.Root != "" {
 		ix.ReadInstalled(os.DirFS(p.Root), libraries.Packages())
 		mg.wrappers.Store(p, readWrappers(ix, ix.ReadWrappers(os.DirFS(p.Root))))
 	}
 	mg.indexes.Store(p, ix)
+	if pl := buildHelperPlan(ix, src, p.Moves); pl != nil {
+		mg.plans.Store(p, pl)
+	}
+}
+
+// plan returns the helper plan of p, nil when it has none.
+func (mg *Migrator) plan(p *codemod.Project) *helperPlan {
+	if p == nil {
+		return nil
+	}
+	if pl, ok := mg.plans.Load(p); ok {
+		return pl.(*helperPlan)
+	}
+	return nil
+}
+
+// Settle implements codemod.Migrator: once every route's fate is known,
+// the helper plan decides each helper (in place, or beside under a new
+// name) and returns the routes to migrate again and the helper modules'
+// changes.
+func (mg *Migrator) Settle(p *codemod.Project, moves func(rel string) bool) ([]string, []*codemod.ProjectChange) {
+	pl := mg.plan(p)
+	if pl == nil || !mg.selected["response"] {
+		return nil, nil
+	}
+	return pl.settle(moves)
 }
 
 // index returns the index of p: the one Prepare built, or one that knows
@@ -79,9 +115,4 @@ func (mg *Migrator) Repoint(f *codemod.File, moved map[string]string) {
 		}
 		f.Note("line %d imports %s, which moves to %s: re-pointed", line, imp.Spec, to)
 	}
-}
-
-// Settle implements codemod.Migrator: no project file changes yet.
-func (mg *Migrator) Settle(p *codemod.Project, moves func(rel string) bool) ([]string, []*codemod.ProjectChange) {
-	return nil, nil
 }

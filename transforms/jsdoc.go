@@ -89,6 +89,19 @@ func (m *migration) jsdocLineGoes(line string) bool {
 // type, line by line, and marks what it leaves.
 func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
 	text := m.text(n)
+	s, left := m.jsdocRewritten(n, ofHandler)
+	if s != text {
+		m.f.Replace(n.Start, n.End, s)
+	}
+	if left {
+		m.f.Todo(n.Start, "this JSDoc comment still names a pages-router type (NextApiRequest, NextApiResponse or NextApiHandler): route handlers take a NextRequest and return a Response")
+	}
+}
+
+// jsdocRewritten is the text rewriteJSDocComment writes for n, and whether
+// it still names a pages-router type.
+func (m *migration) jsdocRewritten(n *Node, ofHandler bool) (string, bool) {
+	text := m.text(n)
 	src := text
 	if m.f.NewPath != "" {
 		src = repointedJSDoc(text, path.Dir(m.f.Path), path.Dir(m.f.NewPath))
@@ -106,12 +119,7 @@ func (m *migration) rewriteJSDocComment(n *Node, ofHandler bool) {
 		}
 		out.WriteString(line)
 	}
-	if s := out.String(); s != text {
-		m.f.Replace(n.Start, n.End, s)
-	}
-	if left {
-		m.f.Todo(n.Start, "this JSDoc comment still names a pages-router type (NextApiRequest, NextApiResponse or NextApiHandler): route handlers take a NextRequest and return a Response")
-	}
+	return out.String(), left
 }
 
 // reqTypedByJSDoc reports whether the handler's own doc comment gives its

@@ -27,6 +27,14 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 			takesReq[fr.h.name] = true
 		}
 	}
+	for _, fr := range m.remote {
+		if fr != nil && fr.h.reqIndex >= 0 {
+			takesReq[fr.h.name] = true
+			if fr.call != "" {
+				takesReq[fr.call] = true
+			}
+		}
+	}
 	// an edge route's req was a Web Request already
 	return netCheck(append([]written(nil), m.written...), takesReq, m.reqOptionOf, m.edgeRuntime(), m.fresh["status"])
 }

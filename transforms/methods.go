@@ -62,6 +62,7 @@ type arm struct {
 func splitMethods(m *migration) {
 	m.markOtherExports()
 	m.findHelpers()
+	m.findRemoteHelpers()
 	h := m.h
 	if h.wrap != nil {
 		defer m.restrictToWrapper()
@@ -565,7 +566,9 @@ func (m *migration) answers405(nodes []*Node) bool {
 		n.Walk(func(c *Node) bool {
 			if c.Kind == "call_expression" {
 				if fr := m.helperOf(c); fr != nil {
-					has405(fr.h.fn)
+					if fr.h.fn != nil { // a project helper's body is in another file
+						has405(fr.h.fn)
+					}
 				}
 			}
 			return !found

@@ -50,6 +50,14 @@ type migration struct {
 	written []written
 	// helpers are the module-level functions converted along with the handler.
 	helpers []*frame
+	// plan is the project's helper plan (helperplan.go), nil when there is
+	// none; remote are the frames of the project helpers this file calls,
+	// by local name (nil: asked, and not one the plan migrates).
+	plan   *helperPlan
+	remote map[string]*frame
+	// helperModule is set when the file is a helper module the plan
+	// rewrites (helpermodule.go), not a route.
+	helperModule bool
 	// redirectPrelude is the statement the redirect being written needs first.
 	redirectPrelude string
 	// switchFold is set while reading `switch (req.method.toUpperCase())`.

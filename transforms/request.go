@@ -142,6 +142,9 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			}
 		}
 		if call := argumentOf(ref); call != nil {
+			if m.passesRes(call) && m.projectFunc(callee(call)) != "" {
+				return // requireUser(req, res): the response rule marks the call once, naming the helper
+			}
 			// getSession({ req }), verify(req), createClient({ req, res }), new X(req)
 			if how := m.streamReader(call, ref); how != "" {
 				// readCapped(req) (a local reader of a shape routemod does not know) => the TODO says what it does

@@ -1147,6 +1147,9 @@ func (m *migration) bareReturnAfter(st *Node) *Node {
 	if next != nil && (next.Kind == "return_statement" && len(next.NamedChildren()) == 0 || m.exitBreaks[next]) {
 		return next
 	}
+	if next != nil && m.h.guard && falsyReturn(m.src, next) {
+		return next // a guard's unauthorized(res); return null; => return unauthorized();
+	}
 	return nil
 }
 

@@ -44,6 +44,7 @@ type Migrator struct {
 	selected map[string]bool
 	indexes  sync.Map // *codemod.Project => *project.Index, built by Prepare
 	wrappers sync.Map // *codemod.Project => wrapperSet, read by Prepare
+	plans    sync.Map // *codemod.Project => *helperPlan, built by Prepare
 }
 
 // New returns a Migrator running the named transforms (all when names is
@@ -85,6 +86,12 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 	m.ix = mg.index(f.Project)
 	if ws, ok := mg.wrappers.Load(f.Project); ok {
 		m.wrappers = ws.(wrapperSet)
+	}
+	if mg.selected["response"] {
+		m.plan = mg.plan(f.Project)
+		if m.plan != nil {
+			m.plan.forget(f.Path) // a route migrated again records anew
+		}
 	}
 	f.SetTransform("handler")
 	if mg.selected["libraries"] && m.nextAuthRoute(mg) {

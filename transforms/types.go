@@ -30,7 +30,9 @@ const bom = "\ufeff"
 //	(await cookies()) / draftMode()   => import { cookies } / { draftMode } from "next/headers"
 //	JSDoc types in JavaScript routes  => see rewriteJSDoc
 func rewriteTypes(m *migration) {
-	rewriteJSDoc(m)
+	if !m.helperModule { // a helper module's doc comments go with its helpers (helpermodule.go)
+		rewriteJSDoc(m)
+	}
 	f := m.f
 	out, err := codemod.ApplyEdits(m.src, f.Edits())
 	if err != nil {
@@ -84,6 +86,9 @@ func rewriteTypes(m *migration) {
 			}
 			if strings.TrimSpace(string(m.src[ls:start])) == "" && onlySpaceAfter(m.src, end) {
 				start, end = ls, lineEnd(m.src, end)
+				if m.helperModule && len(m.imports) == 0 && start == 0 && end < len(m.src) && strings.TrimSpace(string(m.src[end:lineEnd(m.src, end)])) == "" {
+					end = lineEnd(m.src, end) // a helper module does not start with the blank line that followed its only import
+				}
 			}
 			// the re-pointed source of an import that goes goes with it
 			f.SetEdits(slices.DeleteFunc(f.Edits(), func(e codemod.Edit) bool {

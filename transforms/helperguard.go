@@ -1,0 +1,175 @@
+package transforms
+
+import (
+	"strings"
+
+	"github.com/routemod/routemod/codemod"
+)
+
+// Guard helpers send a response on failure and return a value on success;
+// their callers stop when the value is missing:
+//
+//	export async function requireUser(req, res) { const s = await getSession(req); if (!s) { unauthorized(res); return null; } return s.user; }
+//	  => export async function requireUser(req: NextRequest) { const s = await getSession(req); if (!s) { return unauthorized(); } return s.user; }
+//	const user = await requireUser(req, res); if (!user) return;
+//	  => const user = await requireUser(req); if (user instanceof Response) return user;
+//
+// The app version returns either the value or the Response, and the caller
+// tests which: a Response is never the value a guard hands on (the value
+// returns are checked not to be sends or responses).
+
+// guardShape checks that h (a helper that does not only send) is a guard:
+// every send is a statement followed by a return of nothing or of a falsy
+// literal, every other return hands back a value that is neither a send
+// nor falsy, and no path ends without a return. It says why not, "" when
+// it is one.
+func (m *migration) guardShape(h *handler, sends func(*Node) bool) string {
+	if h.body == nil || h.body.Kind != "statement_block" {
+		return "it returns something other than what it sends"
+	}
+	if completes(m.src, h.body) {
+		return "it can end without returning (its callers could not tell it sent)"
+	}
+	why := ""
+	h.fn.Walk(func(n *Node) bool {
+		if why != "" {
+			return false
+		}
+		if n != h.fn && strings.Contains(n.Kind, "function") || n.Kind == "method_definition" || n.Kind == "class_declaration" {
+			return false // their returns are their own
+		}
+		switch n.Kind {
+		case "expression_statement":
+			e := n.NamedChildren()
+			if len(e) == 0 || !sends(e[0]) {
+				return true
+			}
+			if next := n.NextNamedSibling(); next == nil || next.Kind != "return_statement" || !falsyReturn(m.src, next) && len(next.NamedChildren()) > 0 {
+				why = "it sends without returning right after"
+			}
+		case "return_statement":
+			e := n.NamedChildren()
+			if len(e) == 0 || e[0].Kind == "comment" || falsyReturn(m.src, n) {
+				if prev := prevStatement(n); prev == nil || prev.Kind != "expression_statement" || len(prev.NamedChildren()) == 0 || !sends(prev.NamedChildren()[0]) {
+					why = "it returns nothing, or a falsy value, without sending (its callers stop without a response)"
+					if call := m.handsRes(prev, h.res); call != nil {
+						why = "it hands the response to " + m.text(callee(call)) + "(), which routemod does not migrate with it"
+					}
+				}
+				return false
+			}
+			if sends(e[0]) {
+				why = "it returns what a send returns"
+			}
+			return false
+		}
+		return true
+	})
+	return why
+}
+
+// falsyReturn reports a `return null`, `return undefined` or `return false`.
+func falsyReturn(src []byte, n *Node) bool {
+	if n.Kind != "return_statement" {
+		return false
+	}
+	e := n.NamedChildren()
+	if len(e) != 1 {
+		return false
+	}
+	v := codemod.Unparen(e[0])
+	switch v.Kind {
+	case "null", "undefined", "false":
+		return true
+	case "identifier":
+		return string(src[v.Start:v.End]) == "undefined"
+	}
+	return false
+}
+
+// guardTest returns, for a call of a guard helper, the local its result is
+// bound to and the test that stops the caller right after it, when the
+// call is used that way and no other:
+//
+//	const user = await requireUser(req, res);
+//	if (!user) return;                          (or { return; })
+func guardTest(src []byte, call *Node) (name string, test *Node) {
+	top := call
+	if p := call.Parent; p != nil && p.Kind == "await_expression" {
+		top = p
+	}
+	decl := top.Parent
+	if decl == nil || decl.Kind != "variable_declarator" || top.Field != "value" {
+		return "", nil
+	}
+	id := decl.ChildByField("name")
+	lex := decl.Parent
+	if id == nil || id.Kind != "identifier" || lex == nil || lex.Kind != "lexical_declaration" && lex.Kind != "variable_declaration" || len(lex.NamedChildren()) != 1 {
+		return "", nil
+	}
+	name = string(src[id.Start:id.End])
+	test = lex.NextNamedSibling()
+	if test == nil || test.Kind != "if_statement" || test.ChildByField("alternative") != nil {
+		return "", nil
+	}
+	cond := codemod.Unparen(test.ChildByField("condition"))
+	if cond == nil || cond.Kind != "unary_expression" || !strings.HasPrefix(string(src[cond.Start:cond.End]), "!") || !isIdent(src, cond.ChildByField("argument"), name) {
+		return "", nil
+	}
+	body := test.ChildByField("consequence")
+	if body != nil && body.Kind == "statement_block" {
+		if st := statements(body); len(st) == 1 {
+			body = st[0]
+		}
+	}
+	if body == nil || body.Kind != "return_statement" || len(body.NamedChildren()) > 0 {
+		return "", nil
+	}
+	return name, test
+}
+
+// rewriteGuardCall rewrites a call of a guard helper and the test after it:
+//
+//	const user = await requireUser(req, res); if (!user) return;
+//	  => const user = await requireUser(req); if (user instanceof Response) return user;
+func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
+	name, test := guardTest(m.src, call)
+	if test == nil {
+		m.f.Todo(enclosingStatement(call).Start, "%s() sends a response when it fails; routemod rewrites it where its result is bound to a local and tested right after (if (!x) return)", fr.h.name)
+		return
+	}
+	callee := call.ChildByField("function")
+	if fr.call != "" && fr.call != m.text(callee) {
+		m.f.Replace(callee.Start, callee.End, fr.call)
+	}
+	args := call.ChildByField("arguments")
+	m.replaceFolding(args.Start, args.End, func(cp func(*Node) string) string {
+		var out []string
+		for i, a := range callArgs(call) {
+			if i != fr.h.resIndex {
+				out = append(out, cp(a))
+			}
+		}
+		return "(" + strings.Join(out, ", ") + ")"
+	})
+	m.f.Replace(test.Start, test.End, "if ("+name+" instanceof Response) return "+name+m.semi())
+}
+
+// handsRes returns the call in the statement st that hands res on, or nil.
+func (m *migration) handsRes(st *Node, res string) *Node {
+	if st == nil {
+		return nil
+	}
+	var found *Node
+	st.Walk(func(n *Node) bool {
+		if found == nil && n.Kind == "call_expression" {
+			for _, a := range callArgs(n) {
+				if isIdent(m.src, a, res) {
+					found = n
+				}
+			}
+		}
+		return found == nil
+	})
+	return found
+}
