@@ -92,6 +92,10 @@ var expectedMigrated = map[string]string{
 	"pages/api/js/sms.js":             "app/api/js/sms",
 	"pages/api/saml/acs.ts":           "app/api/saml/acs",
 	"pages/api/export-csv.ts":         "app/api/export-csv",
+	"pages/api/helped/profile.ts":     "app/api/helped/profile",
+	"pages/api/helped/notes.ts":       "app/api/helped/notes",
+	"pages/api/js/helped/me.js":       "app/api/js/helped/me",
+	"pages/api/js/helped/echo.js":     "app/api/js/helped/echo",
 }
 
 // expectedKept lists the routes of e2e/app that routemod cannot finish (a res
