@@ -17,6 +17,12 @@ func (m *migration) answersPreflight() bool {
 	if m.preflight != nil {
 		return *m.preflight
 	}
+	if m.corsTranslated() {
+		// await runMiddleware(req, res, cors) => an OPTIONS export of its own (cors_lib.go)
+		f := false
+		m.preflight = &f
+		return false
+	}
 	found := false
 	m.f.Root.Walk(func(n *Node) bool {
 		if found {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/routemod/routemod/libraries"
-	"github.com/routemod/routemod/project"
 )
 
 // libGetIronSession rewrites iron-session's pages call, with exactly the
@@ -52,6 +51,6 @@ func (m *migration) libraryWrapper(callee *Node) (libraries.Row, bool) {
 	if callee == nil || callee.Kind != "identifier" {
 		return libraries.Row{}, false
 	}
-	row, ok := libraryImports(project.Scan(m.src))[m.text(callee)]
+	row, ok := libraryImports(m.module())[m.text(callee)]
 	return row, ok && row.Wrapper
 }

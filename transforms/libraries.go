@@ -17,6 +17,7 @@ import (
 //	getServerSession(req, res, authOptions) => getServerSession(authOptions)   (next-auth >=4.19; >=4.24.9 on Next.js 15+)
 //	getToken({ req })                       => unchanged (it reads a NextRequest; next-auth >=4.16)
 //	getIronSession(req, res, options)       => getIronSession(await cookies(), options)   (iron-session >=8 <9)
+//	await runMiddleware(req, res, Cors(o))  => the headers cors sets, and an OPTIONS export (cors_lib.go)
 func rewriteLibraries(m *migration) {
 	if !libraries.Named(m.src) {
 		return // no module of the table is named: the scan would find no import of one
@@ -25,6 +26,7 @@ func rewriteLibraries(m *migration) {
 	if len(bound) == 0 {
 		return
 	}
+	m.libCors()
 	m.h.fn.Walk(func(n *Node) bool {
 		if n.Kind != "call_expression" {
 			return true

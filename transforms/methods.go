@@ -108,6 +108,10 @@ func (m *migration) noteAllMethods() {
 		m.f.Note("no method check: exported under %s (OPTIONS too: the route answers CORS preflights, and Next.js's own OPTIONS answer has no CORS headers; Next.js answers HEAD itself); narrow it to the methods clients use", strings.Join(m.defaultMethods(), ", "))
 		return
 	}
+	if m.corsTranslated() {
+		m.f.Note("no method check: exported under %s (Next.js answers HEAD itself; OPTIONS is the CORS preflight answer routemod writes); narrow it to the methods clients use", strings.Join(servedByDefault, ", "))
+		return
+	}
 	m.f.Note("no method check: exported under %s (Next.js answers HEAD and OPTIONS itself); narrow it to the methods clients use", strings.Join(servedByDefault, ", "))
 }
 

@@ -80,6 +80,8 @@ type migration struct {
 	formOf map[*handler]formResult
 	// preflight caches answersPreflight.
 	preflight *bool
+	// cors is the CORS middleware run of the handler's first statement (cors_lib.go), once looked for.
+	cors **corsPlan
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.
 	switchTrue bool
 	// universe are the methods a guard lets through to the dispatch being
