@@ -46,10 +46,28 @@ func GateBatch(in []GateInput) []*SyntaxError {
 		n := min(len(in), gateSlots)
 		g := takeGater()
 		g.gate(in[:n], out[len(out)-len(in):])
-		gaters.put(g)
+		if largeText(in[:n]) {
+			// esbuild's cache keeps the text and its syntax tree until the
+			// context's next build, beside the file's own tree while it is
+			// migrated (about 12 bytes a source byte). Such a file is rare:
+			// its gater goes.
+			g.ctx.Dispose()
+		} else {
+			gaters.put(g)
+		}
 		in = in[n:]
 	}
 	return out
+}
+
+// largeText reports a text of half a megabyte or more in in.
+func largeText(in []GateInput) bool {
+	for _, t := range in {
+		if len(t.Src) >= 512<<10 {
+			return true
+		}
+	}
+	return false
 }
 
 // gateSlots is the number of entry points of one gate build.
