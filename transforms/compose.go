@@ -104,6 +104,12 @@ func (m *migration) compose() error {
 		for _, l := range fn.lines {
 			body.WriteString(ind + l + eol)
 		}
+		if len(m.funcs) > 1 {
+			// the split used the method; a function may no longer read its alias
+			text := m.dropUnusedAliases(body.String())
+			body.Reset()
+			body.WriteString(text)
+		}
 		if len(prologue) > 0 {
 			var pl strings.Builder
 			for i, p := range prologue {

@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -436,4 +437,55 @@ func (m *migration) onlyMemberReads(name string, decl *Node) bool {
 		}
 	}
 	return ok
+}
+
+// dropUnusedAliases removes from the body text of one output function the
+// declarations of method aliases that nothing in it reads any more: the
+// dispatch that read them became the split into method exports, and a
+// local left unread fails noUnusedLocals (TS6133).
+//
+//	const method = req.method; if (method === "GET") {a} ... => export GET() {a} (the declaration goes)
+//	const { method } = req; switch (method) { case "GET": a } => export GET() {a} (likewise)
+//	const { method } = req; ... log(method) ...                 => kept
+//
+// Only a declaration on a line of its own, in one of the shapes above, goes,
+// and only when the name appears nowhere else in the function's text as a
+// name (a string or comment that spells it keeps it too).
+func (m *migration) dropUnusedAliases(body string) string {
+	if len(m.aliases) == 0 || m.h.req == "" {
+		return body
+	}
+	req := regexp.QuoteMeta(m.h.req)
+	for alias := range m.aliases {
+		a := regexp.QuoteMeta(alias)
+		forms := []string{
+			a + ` = ` + req + `\.method(?: (?:\|\||\?\?) (?:"[A-Z]+"|'[A-Z]+'))?`, // const method = req.method || "GET"
+			`\{ method: ` + a + ` \} = ` + req,                                    // const { method: verb } = req
+		}
+		if alias == "method" {
+			forms = append(forms, `\{ method \} = `+req) // const { method } = req
+		}
+		decl := regexp.MustCompile(`(?m)^[ \t]*const (?:` + strings.Join(forms, "|") + `);?[ \t]*\r?\n`)
+		locs := decl.FindAllStringIndex(body, -1)
+		if len(locs) != 1 {
+			continue
+		}
+		start, end := locs[0][0], locs[0][1]
+		if nameUse(alias).MatchString(body[:start] + body[end:]) {
+			continue
+		}
+		// a blank line right after a declaration that opened the body goes too
+		if before := strings.TrimRight(body[:start], " \t"); before == "" {
+			if nl := strings.IndexByte(body[end:], '\n'); nl >= 0 && strings.TrimSpace(body[end:end+nl]) == "" {
+				end += nl + 1
+			}
+		}
+		body = body[:start] + body[end:]
+	}
+	return body
+}
+
+// nameUse matches name as a name: not a property after a dot.
+func nameUse(name string) *regexp.Regexp {
+	return regexp.MustCompile(`(^|[^\w$.])` + regexp.QuoteMeta(name) + `($|[^\w$])`)
 }
