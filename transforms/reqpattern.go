@@ -92,20 +92,23 @@ func (m *migration) rewriteReqPattern(decl, pat, stmt *Node, bodyReads int, body
 	if kept {
 		return
 	}
-	start, end := decl.Parent.Start, decl.Parent.End
-	if len(out) == 0 && onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-		// nothing left to declare: the statement goes, up to the next line's
-		// code (its indentation stays for that line)
-		end = lineEnd(m.src, end)
-		if end < len(m.src) {
-			end++
-		}
-		for end < len(m.src) && (m.src[end] == ' ' || m.src[end] == '\t') {
-			end++
-		}
+	if len(out) == 0 {
+		m.dropStatement(decl.Parent) // nothing left to declare
+		return
 	}
 	sep := f.Style.EOL + codemod.IndentAt(m.src, decl.Parent.Start)
-	m.replaceFolding(start, end, func(cp func(*Node) string) string { return strings.Join(out, sep) })
+	m.replaceFolding(decl.Parent.Start, decl.Parent.End, func(cp func(*Node) string) string { return strings.Join(out, sep) })
+}
+
+// dropStatement removes the statement st, with its line when it stands on
+// a line of its own (a line, not into the next one: the code split into
+// method exports copies whole lines).
+func (m *migration) dropStatement(st *Node) {
+	start, end := st.Start, st.End
+	if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+		start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+	}
+	m.replaceFolding(start, end, func(func(*Node) string) string { return "" })
 }
 
 // findQueryAlias records the local a destructuring of the request binds
@@ -119,22 +122,30 @@ func (m *migration) findQueryAlias(pat *Node) {
 		if key != "query" || val == nil || e.Kind == "object_assignment_pattern" || val.Kind != "identifier" && val.Kind != "shorthand_property_identifier_pattern" {
 			continue
 		}
-		name := m.text(val)
-		scope := bindingScope(m.src, val, name)
-		if scope == nil {
-			continue
+		m.recordQueryAlias(val)
+	}
+}
+
+// recordQueryAlias records the local val binds to the whole query when
+// every read of it is query.key.
+//
+//	const query = req.query; query.c => req.nextUrl.searchParams.get("c") (the declaration goes)
+func (m *migration) recordQueryAlias(val *Node) {
+	name := m.text(val)
+	scope := bindingScope(m.src, val, name)
+	if scope == nil {
+		return
+	}
+	ok := true
+	m.aliasUses(scope, val, func(r *Node) {
+		outer, _, isKey := keyRead(m, r)
+		ok = ok && isKey && !inAssignTarget(m, outer)
+	})
+	if ok {
+		if m.queryAliases == nil {
+			m.queryAliases = map[string]*Node{}
 		}
-		ok := true
-		m.aliasUses(scope, val, func(r *Node) {
-			outer, _, isKey := keyRead(m, r)
-			ok = ok && isKey && !inAssignTarget(m, outer)
-		})
-		if ok {
-			if m.queryAliases == nil {
-				m.queryAliases = map[string]*Node{}
-			}
-			m.queryAliases[name] = scope
-		}
+		m.queryAliases[name] = scope
 	}
 }
 

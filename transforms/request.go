@@ -54,6 +54,9 @@ func rewriteRequest(m *migration) {
 		if pat := destructured(r); pat != nil {
 			m.findQueryAlias(pat)
 		}
+		if decl := queryDeclarator(m, r); decl != nil {
+			m.recordQueryAlias(decl.ChildByField("name"))
+		}
 	}
 	m.bodyAnchors, m.bodyPlaced = nil, false
 	if len(jsonReads) > 0 {
@@ -253,7 +256,28 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 			return
 		}
 	}
+	if decl != nil && decl.Kind == "variable_declarator" && mem.Field == "value" && m.isQueryAlias(decl.ChildByField("name")) && len(decl.Parent.NamedChildren()) == 1 {
+		// const query = req.query; query.c => (declaration removed); req.nextUrl.searchParams.get("c") ?? undefined
+		for _, r := range m.queryAliasReads(decl.ChildByField("name")) {
+			m.rewriteQuery(r, enclosingStatement(r))
+		}
+		m.dropStatement(decl.Parent)
+		return
+	}
 	f.Todo(stmt.Start, "%s.query is used as a whole: route handlers split it into params and %s.nextUrl.searchParams; rebuild the object this code needs", req, req)
+}
+
+// queryDeclarator is the declarator of `const query = req.query` when the
+// request reference r is read there, else nil.
+func queryDeclarator(m *migration, r *Node) *Node {
+	mem, prop, ok := memberOf(m, r)
+	if !ok || prop != "query" {
+		return nil
+	}
+	if d := mem.Parent; d != nil && d.Kind == "variable_declarator" && mem.Field == "value" && d.ChildByField("name") != nil && d.ChildByField("name").Kind == "identifier" && d.ChildByField("type") == nil {
+		return d // (const query: Q = req.query keeps its mark: Q would be left unused)
+	}
+	return nil
 }
 
 // queryDecls writes one declaration a key for a destructuring of the
