@@ -2,6 +2,8 @@ package transforms
 
 import (
 	"strings"
+
+	"github.com/routemod/routemod/codemod"
 )
 
 // bodyType is the body type a pages handler or helper declared for what it
@@ -61,4 +63,93 @@ func (m *migration) jsonCall() string {
 	}
 	m.use("next/server", "NextResponse", true)
 	return "NextResponse.json<" + m.h.bodyType + ">"
+}
+
+// dropOrphanTypes removes the module-level types of a TypeScript route that
+// the input used and the output no longer does: the removed res annotation
+// (res: NextApiResponse<Data>) was their one use, and no JSON answer was
+// left to carry them (a 204, a redirect). Left, each fails noUnusedLocals
+// (TS6133). out is the output text outside import lines; a type only other
+// such types used goes with them.
+//
+//	type Data = { name: string }; ... res: NextApiResponse<Data>; res.status(204).end() => (type removed); new Response(null, { status: 204 })
+//	interface Data {...} (carried: NextResponse.json<Data>(...)), export type Data, a type unused already => kept
+func (m *migration) dropOrphanTypes(out string) {
+	if !m.f.TypeScript {
+		return
+	}
+	type decl struct {
+		st   *Node
+		name string
+	}
+	var cands []decl
+	for _, st := range m.f.Root.Children {
+		if st.Kind != "type_alias_declaration" && st.Kind != "interface_declaration" {
+			continue // an exported type may be imported elsewhere
+		}
+		n := st.ChildByField("name")
+		if n == nil || len(m.f.EditsWithin(st.Start, st.End)) > 0 || !onlySpaceBefore(m.src, st.Start) || !onlySpaceAfter(m.src, st.End) {
+			continue
+		}
+		if name := m.text(n); m.usedOutside(name, st) {
+			cands = append(cands, decl{st, name})
+		}
+	}
+	gone := map[*Node]bool{}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cands {
+			if gone[c.st] {
+				continue
+			}
+			rest := out
+			for _, o := range cands {
+				if gone[o.st] || o.st == c.st {
+					rest = strings.Replace(rest, m.text(o.st), "", 1)
+				}
+			}
+			if !containsIdent(rest, c.name) {
+				gone[c.st], changed = true, true
+			}
+		}
+	}
+	for _, c := range cands {
+		if !gone[c.st] {
+			continue
+		}
+		start, end := codemod.LineStart(m.src, c.st.Start), lineEnd(m.src, c.st.End)
+		if p := prevSibling(m.f.Root, c.st); p != nil && p.Kind == "comment" && onlySpaceBefore(m.src, p.Start) && strings.Count(string(m.src[p.End:c.st.Start]), "\n") <= 1 && len(m.f.EditsWithin(p.Start, p.End)) == 0 {
+			start = codemod.LineStart(m.src, p.Start) // its doc comment goes with it
+		}
+		if next := lineEnd(m.src, end); end < len(m.src) && strings.TrimSpace(string(m.src[end:next])) == "" {
+			end = next // and the blank line after it
+		}
+		m.f.Replace(start, end, "")
+	}
+}
+
+// usedOutside reports whether the input names name anywhere outside the
+// node except (as a type or a value).
+func (m *migration) usedOutside(name string, except *Node) bool {
+	found := false
+	m.f.Root.Walk(func(n *Node) bool {
+		if found || n == except {
+			return false
+		}
+		if (n.Kind == "type_identifier" || n.Kind == "identifier") && m.text(n) == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// prevSibling is the child of parent just before n, or nil.
+func prevSibling(parent, n *Node) *Node {
+	for i, c := range parent.Children {
+		if c == n && i > 0 {
+			return parent.Children[i-1]
+		}
+	}
+	return nil
 }

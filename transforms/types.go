@@ -51,6 +51,7 @@ func rewriteTypes(m *migration) {
 	used := func(name string) bool {
 		return containsIdent(restText, name)
 	}
+	m.dropOrphanTypes(restText)
 	gone := 0 // the end of the file's one import when it went
 	// Remove unused pages-router types from "next" imports (and micro's
 	// buffer), and the types the removed annotations alone used.
