@@ -48,6 +48,10 @@ func (m *migration) compose() error {
 			}
 		}
 		var head strings.Builder
+		if i > 0 && !h.helper && m.reqTypedByJSDoc() {
+			// the handler's JSDoc stays above the first function; checkJs types the others' parameters by their own
+			head.WriteString(m.jsdocFor(fn))
+		}
 		if isHTTPMethod(name) {
 			head.WriteString("export ")
 		}

@@ -114,6 +114,15 @@ func (m *migration) jsdocRewritten(n *Node, ofHandler bool) (string, bool) {
 			continue
 		}
 		line = jsdocRequest.ReplaceAllString(line, "import(${1}next/server${1}).NextRequest")
+		if _, name, ok := jsdocParam(line); ok && ofHandler && name == m.h.req && !m.h.helper && len(m.funcs) > 0 && m.funcs[0].params {
+			// @param {import('next/server').NextRequest} req => and, for (req, { params }), the context's type (checkJs strict: TS7031)
+			head := line[:strings.Index(line, "@param")]
+			tail := line[len(strings.TrimRight(line, "\r\n")):]
+			line = strings.TrimRight(line, "\r\n") + m.f.Style.EOL + head + m.contextJSDoc() + tail
+			if tail == "" {
+				line = strings.TrimRight(line, "\r\n")
+			}
+		}
 		if strings.Contains(line, "NextApiRequest") || strings.Contains(line, "NextApiResponse") || strings.Contains(line, "NextApiHandler") {
 			left = true
 		}
@@ -122,30 +131,50 @@ func (m *migration) jsdocRewritten(n *Node, ofHandler bool) (string, bool) {
 	return out.String(), left
 }
 
-// reqTypedByJSDoc reports whether the handler's own doc comment gives its
-// request parameter a type (@param {import('next').NextApiRequest} req, or
-// @type of a handler type): checkJs then checks its reads.
+// reqTypedByJSDoc reports whether the handler's own doc comment in a
+// JavaScript route gives its request parameter a type (@param
+// {import('next').NextApiRequest} req, or @type of a handler type):
+// checkJs then checks its reads.
 func (m *migration) reqTypedByJSDoc() bool {
 	if m.f.TypeScript || m.h == nil || m.h.req == "" {
 		return false
 	}
-	typed := false
-	m.f.Root.Walk(func(n *Node) bool {
-		if typed || n.Start > m.h.start {
-			return false
-		}
-		if n.Kind != "comment" || !strings.HasPrefix(m.text(n), "/**") || !m.documentsHandler(n) {
+	doc := m.handlerDoc()
+	if !strings.HasPrefix(doc, "/**") {
+		return false
+	}
+	for _, line := range strings.Split(doc, "\n") {
+		if typ, name, ok := jsdocParam(line); ok && name == m.h.req && strings.Contains(typ, "Request") {
 			return true
 		}
-		for _, line := range strings.Split(m.text(n), "\n") {
-			if typ, name, ok := jsdocParam(line); ok && name == m.h.req && strings.Contains(typ, "Request") {
-				typed = true
-			}
-			if strings.Contains(line, "@type") && strings.Contains(line, "Handler") {
-				typed = true
-			}
+		if strings.Contains(line, "@type") && strings.Contains(line, "Handler") {
+			return true
 		}
-		return true
-	})
-	return typed
+	}
+	return false
+}
+
+// contextJSDoc is the JSDoc @param of a JavaScript route's context
+// parameter ({ params }), whose tag checkJs matches by position.
+//
+//	{ params } in app/api/users/[id]/route.js => @param {{ params: Promise<{ id: string }> }} context
+func (m *migration) contextJSDoc() string {
+	return "@param {{ params: " + m.paramsType() + " }} context"
+}
+
+// jsdocFor is the JSDoc a JavaScript route's split method export after the
+// first gets when the handler's own JSDoc typed its request (the first
+// keeps that comment):
+//
+//	export function DELETE(req, { params }) => /** @param {import("next/server").NextRequest} req ... context */ above it
+func (m *migration) jsdocFor(fn *outFunc) string {
+	eol, q := m.f.Style.EOL, m.quote()
+	if strings.Contains(m.handlerDoc(), "import('") {
+		q = "'" // the quotes of the handler's own JSDoc
+	}
+	doc := "/**" + eol + " * @param {import(" + q + "next/server" + q + ").NextRequest} " + m.h.req + eol
+	if fn.params {
+		doc += " * " + m.contextJSDoc() + eol
+	}
+	return doc + " */" + eol
 }
