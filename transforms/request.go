@@ -20,6 +20,7 @@ import (
 //	req.cookies.session                   => req.cookies.get("session")?.value
 //	req.url                               => (req.nextUrl.pathname + req.nextUrl.search)
 //	req.method                            => unchanged
+//	req.on("close", fn)                   => req.signal.addEventListener("abort", fn) (see rewriteCloseListener)
 //	req passed on, req.socket, req.on(...) => TODO(routemod)
 func rewriteRequest(m *migration) {
 	if !m.h.helper {
@@ -158,6 +159,9 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 			return
 		}
 		f.Todo(stmt.Start, "%s is used as a whole: it is now a NextRequest (a Web Request), not a Node IncomingMessage", req)
+		return
+	}
+	if m.rewriteCloseListener(mem, prop) {
 		return
 	}
 	switch prop {

@@ -44,11 +44,22 @@ func (m *migration) rewriteStreams(uses []resUse) map[int]bool {
 		}
 	}
 	if plan == nil {
+		plan = m.planTimedStream(uses)
+	}
+	if plan == nil {
 		return nil
 	}
 	m.writeStream(plan)
-	m.f.Note("the response now streams from a ReadableStream that starts at once: an error thrown in the write loop ends the stream after its status was sent (pages answered 500 when nothing had been written yet), and a client that disconnects stops the loop at its next write (pages ran it to the end)")
-	done := map[int]bool{plan.end.ref.Start: true}
+	done := map[int]bool{}
+	if t := plan.timed; t != nil {
+		m.f.Note("the response now streams from a ReadableStream that starts at once; the timers that write to it are cleared when the client disconnects (req.signal's abort), where pages kept them writing to a closed connection")
+		for _, u := range append(t.ends, t.listeners...) {
+			done[u.ref.Start] = true
+		}
+	} else {
+		m.f.Note("the response now streams from a ReadableStream that starts at once: an error thrown in the write loop ends the stream after its status was sent (pages answered 500 when nothing had been written yet), and a client that disconnects stops the loop at its next write (pages ran it to the end)")
+		done[plan.end.ref.Start] = true
+	}
 	for _, w := range plan.writes {
 		done[w.ref.Start] = true
 	}
@@ -72,6 +83,7 @@ type streamPlan struct {
 	first  *Node
 	writes []resUse
 	drops  []flushUse     // res.flush() / res.flushHeaders() statements that go
+	timed  *timedStream   // a stream written from timers (no end, no endSt; writes in callbacks)
 	text   map[*Node]bool // chunk => encode it (a string); otherwise bytes as they are
 }
 
@@ -376,17 +388,29 @@ func (m *migration) writeStream(p *streamPlan) {
 		}
 		m.f.Replace(start, end, "")
 	}
-	statusVar, headersVar := m.varsAt(p.endSt.Start)
-	_, initText := m.responseInit(m.staticStatus[p.endSt], statusVar, headersVar)
+	// The stream runs from the first write to the res.end that closes it
+	// (bodyEnd, copied into start()), or for a timed stream to the last
+	// statement of the handler (its ends are in the copied text).
+	st, bodyEnd := p.endSt, 0
+	var endArgs []*Node
+	var after []string
+	if p.timed != nil {
+		after = m.writeTimed(p, ctl, enqueue)
+		st = p.timed.last
+		bodyEnd = st.End
+	} else {
+		endArgs = p.end.links[0].args
+		bodyEnd = st.Start
+	}
+	statusVar, headersVar := m.varsAt(st.Start)
+	_, initText := m.responseInit(m.staticStatus[st], statusVar, headersVar)
 	ind := codemod.IndentAt(m.src, p.first.Start)
 	unit, eol, semi := m.f.Style.Indent, m.f.Style.EOL, m.semi()
 	in3 := ind + unit + unit + unit
 	keep := m.inTemplate()
-	st := p.endSt
-	endArgs := p.end.links[0].args
 	next := m.bareReturnAfter(st)
 	m.replaceFoldingRange(p.first.Start, st.End, func(cp func(*Node) string, cpRange func(a, b int, ri codemod.Reindent) string) string {
-		body := cpRange(p.first.Start, st.Start, codemod.Reindent{Add: unit + unit + unit, Keep: keep})
+		body := cpRange(p.first.Start, bodyEnd, codemod.Reindent{Add: unit + unit + unit, Keep: keep})
 		body = strings.TrimRight(body, " \t")
 		var sb strings.Builder
 		if enc != "" {
@@ -399,11 +423,16 @@ func (m *migration) writeStream(p *streamPlan) {
 		if !strings.HasSuffix(body, "\n") {
 			sb.WriteString(eol)
 		}
+		for _, a := range after {
+			sb.WriteString(in3 + a + eol)
+		}
 		if len(endArgs) == 1 {
 			open, closing := enqueue(endArgs[0])
 			sb.WriteString(in3 + open + cp(endArgs[0]) + closing + semi + eol)
 		}
-		sb.WriteString(in3 + ctl + ".close()" + semi + eol)
+		if p.timed == nil {
+			sb.WriteString(in3 + ctl + ".close()" + semi + eol)
+		}
 		sb.WriteString(ind + unit + unit + "} catch (" + errName + ") {" + eol)
 		sb.WriteString(in3 + ctl + ".error(" + errName + ")" + semi + eol)
 		sb.WriteString(ind + unit + unit + "}" + eol)

@@ -95,6 +95,69 @@ function h(req: NextRequest) {
   return new Response(stream, { headers });
 }
 `},
+		{"timed SSE", `export default function h(req, res) {
+  res.writeHead(200, { "Content-Type": "text/event-stream" });
+  res.flushHeaders();
+  let n = 0;
+  const timer = setInterval(() => {
+    n++;
+    res.write("data: " + n + "\n\n");
+    if (n === 3) res.end("event: done\n\n");
+  }, 10);
+  req.on("close", () => clearInterval(timer));
+}
+`, `function h(req) {
+  let status = 200;
+  const headers = new Headers();
+  status = 200; headers.set("Content-Type", "text/event-stream");
+  let n = 0;
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        const timer = setInterval(() => {
+          n++;
+          controller.enqueue(encoder.encode("data: " + n + "\n\n"));
+          if (n === 3) { controller.enqueue(encoder.encode("event: done\n\n")); clearInterval(timer); controller.close(); }
+        }, 10);
+        req.signal.addEventListener("abort", () => clearInterval(timer));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return new Response(stream, { status, headers });
+}
+`},
+		{"heartbeat, endless, res.on close", `export default function h(req, res) {
+  res.setHeader("Content-Type", "text/event-stream");
+  const beat = setInterval(() => res.write(": ping\n\n"), 15000);
+  const off = subscribe((m) => {});
+  res.on("close", () => { off(); });
+}
+`, `function h(req) {
+  const headers = new Headers();
+  headers.set("Content-Type", "text/event-stream");
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        const beat = setInterval(() => controller.enqueue(encoder.encode(": ping\n\n")), 15000);
+        req.signal.addEventListener("abort", () => clearInterval(beat));
+        const off = subscribe((m) => {});
+        req.signal.addEventListener("abort", () => { off(); });
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+  });
+  return new Response(stream, { headers });
+}
+`},
+		{"write in a listener", "export default function h(req, res) {\n  const t = setInterval(() => {}, 10);\n  bus.on(\"m\", (m) => res.write(\"a\"));\n}\n", refused},
+		{"timer handle not kept", "export default function h(req, res) {\n  setInterval(() => res.write(\"a\"), 10);\n}\n", refused},
+		{"res.on close in a stream that ends", "export default function h(req, res) {\n  res.on(\"close\", () => {});\n  const t = setTimeout(() => res.end(\"a\"), 10);\n}\n", refused},
+		{"a timer name used before the stream", "export default function h(req, res) {\n  req.on(\"close\", () => clearInterval(t));\n  const t = setInterval(() => res.write(\"a\"), 10);\n}\n", refused},
 		{"flushHeaders on another path", "export default function h(req, res) {\n  if (req.query.a) { res.flushHeaders(); }\n  res.write(\"a\");\n  res.end();\n}\n", refused},
 		{"write's return value", "export default function h(req, res) {\n  const ok = res.write(\"a\");\n  res.end();\n}\n", refused},
 		{"writeHead after a write", "export default function h(req, res) {\n  res.write(\"a\");\n  res.writeHead(200);\n  res.end();\n}\n", refused},
