@@ -51,7 +51,7 @@ type timer struct {
 func (m *migration) planTimedStream(uses []resUse) *streamPlan {
 	var first *Node
 	for _, u := range uses {
-		if len(u.links) == 1 && (u.links[0].name == "write" || u.links[0].name == "end") {
+		if len(u.links) == 1 && u.links[0].name == "write" {
 			if first = m.handlerStatement(u.top); first != nil {
 				break
 			}
@@ -300,7 +300,13 @@ func (m *migration) writeTimed(p *streamPlan, ctl string, enqueue func(*Node) (s
 		for i := range after {
 			after[i] += semi
 		}
-		tail := m.joinStatements(after...) + closing
+		join := m.joinStatements
+		if open == "" && onlySpaceBefore(m.src, st.Start) {
+			// a statement on its own line: one line each
+			sep := m.f.Style.EOL + codemod.IndentAt(m.src, st.Start)
+			join = func(s ...string) string { return strings.Join(s, sep) }
+		}
+		tail := join(after...) + closing
 		if len(l.args) == 0 {
 			m.f.Replace(st.Start, st.End, open+tail)
 			continue
@@ -308,7 +314,7 @@ func (m *migration) writeTimed(p *streamPlan, ctl string, enqueue func(*Node) (s
 		a := l.args[0]
 		eo, ec := enqueue(a)
 		m.f.Replace(st.Start, a.Start, open+eo)
-		m.f.Replace(a.End, st.End, m.joinStatements(ec+semi, tail))
+		m.f.Replace(a.End, st.End, join(ec+semi, tail))
 	}
 	// res.on("close", fn) => req.signal.addEventListener("abort", fn)
 	for _, l := range t.listeners {
