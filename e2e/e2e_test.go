@@ -96,6 +96,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/helped/notes.ts":       "app/api/helped/notes",
 	"pages/api/js/helped/me.js":       "app/api/js/helped/me",
 	"pages/api/js/helped/echo.js":     "app/api/js/helped/echo",
+	"pages/api/events.ts":             "app/api/events",
+	"pages/api/js/events.js":          "app/api/js/events",
 }
 
 // expectedKept lists the routes of e2e/app that routemod cannot finish (a res
