@@ -32,6 +32,9 @@ func (m *migration) rewriteStreams(uses []resUse) map[int]bool {
 	if m.h.helper {
 		return nil // a helper's Response goes back through its callers: not this rule
 	}
+	if at := m.rewritePipe(uses); at >= 0 {
+		return map[int]bool{at: true}
+	}
 	var plan *streamPlan
 	for _, u := range uses {
 		if len(u.links) == 1 && u.links[0].name == "end" {
