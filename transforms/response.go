@@ -270,6 +270,10 @@ func (m *migration) isStandaloneState(u resUse) bool {
 func (m *migration) rewriteUse(u resUse) {
 	f := m.f
 	stmt := enclosingStatement(u.top)
+	if msg := m.streamMark(u); msg != "" {
+		f.Todo(stmt.Start, "%s", msg) // back-pressure, a header after a write, socket tuning
+		return
+	}
 	if len(u.links) == 0 {
 		if p := u.top.Parent; p != nil && p.Kind == "arguments" && p.Parent != nil {
 			if fr := m.helperOf(p.Parent); fr != nil && fr.h != m.h {
