@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -43,8 +44,9 @@ type timer struct {
 // try, where pages' res.write wrote to a closed socket and went on. A
 // timer whose callback ends the stream without clearing itself is cleared
 // there too (enqueue after close throws; pages' write after end failed).
-// Refused: a write in any other callback (an emitter's listener, a
-// promise's then: nothing stops it after a disconnect), a timer whose
+// A write in an emitter's listener is kept when a close listener of the
+// stream removes it (see unsubscribed). Refused: a write in any other
+// callback (a promise's then: nothing stops it after a disconnect), a timer whose
 // handle is not kept, a res.on("close") in a stream that also ends (pages
 // ran it after the end too; the signal does not abort then), and
 // everything planStream refuses.
@@ -120,6 +122,10 @@ func (m *migration) planTimedStream(uses []resUse) *streamPlan {
 		}
 		fn := enclosingFunction(u.top)
 		if fn == m.h.fn {
+			continue
+		}
+		if l.name == "write" && m.unsubscribed(fn, first) {
+			inTimer = true
 			continue
 		}
 		tm := timers[fn]
@@ -335,4 +341,61 @@ func (m *migration) writeTimed(p *streamPlan, ctl string, enqueue func(*Node) (s
 		m.f.Insert(tm.decl.End, m.f.Style.EOL+codemod.IndentAt(m.src, tm.decl.Start)+line)
 	}
 	return after
+}
+
+// unsubscribed reports whether fn is a listener the stream subscribes and
+// a close listener of the stream removes, so that nothing calls it after
+// the client left (its enqueue would throw into the emitter):
+//
+//	const onMessage = (m) => res.write(...); bus.on("message", onMessage);
+//	req.on("close", () => bus.off("message", onMessage))  (or removeListener)
+func (m *migration) unsubscribed(fn, first *Node) bool {
+	d := fn.Parent
+	if d == nil || d.Kind != "variable_declarator" || fn.Field != "value" || d.Parent == nil || d.Parent.Kind != "lexical_declaration" || d.Parent.Parent != first.Parent || d.Parent.Start < first.Start {
+		return false
+	}
+	name := m.text(d.ChildByField("name"))
+	// calls returns the emitter and event of each call emitter.method(event, name) in n.
+	calls := func(n *Node, methods ...string) map[string]bool {
+		out := map[string]bool{}
+		n.Walk(func(c *Node) bool {
+			if c.Kind != "call_expression" {
+				return true
+			}
+			f := c.ChildByField("function")
+			if f.Kind != "member_expression" {
+				return true
+			}
+			obj, prop, _ := member(m.src, f)
+			a := callArgs(c)
+			if len(a) == 2 && m.text(a[1]) == name && slices.Contains(methods, prop) {
+				out[m.text(obj)+"\x00"+m.text(a[0])] = true
+			}
+			return true
+		})
+		return out
+	}
+	subs, unsubs := map[string]bool{}, map[string]bool{}
+	for c := first; c != nil; c = c.NextNamedSibling() {
+		if c.Kind != "expression_statement" {
+			continue
+		}
+		for k := range calls(c, "on", "addListener") {
+			subs[k] = true
+		}
+		if t := m.text(c); strings.Contains(t, `"close"`) || strings.Contains(t, "'close'") {
+			for k := range calls(c, "off", "removeListener") {
+				unsubs[k] = true
+			}
+		}
+	}
+	if len(subs) == 0 {
+		return false
+	}
+	for k := range subs {
+		if !unsubs[k] {
+			return false
+		}
+	}
+	return true
 }
