@@ -156,6 +156,7 @@ function h(req: NextRequest) {
 `},
 		{"an emitter's listener, removed on close", "export default function h(req, res) {\n  res.setHeader(\"Content-Type\", \"text/event-stream\");\n  const onMessage = (m) => res.write(`data: ${m}\\n\\n`);\n  bus.on(\"message\", onMessage);\n  req.on(\"close\", () => bus.off(\"message\", onMessage));\n}\n", streamed},
 		{"an emitter's listener, never removed", "export default function h(req, res) {\n  res.setHeader(\"Content-Type\", \"text/event-stream\");\n  const onMessage = (m) => res.write(`data: ${m}\\n\\n`);\n  bus.on(\"message\", onMessage);\n  req.on(\"close\", () => {});\n}\n", refused},
+		{"an async timer callback", "export default function h(req, res) {\n  const t = setInterval(async () => { res.write(\"a\" + (await next())); }, 10);\n}\n", refused},
 		{"write in a listener", "export default function h(req, res) {\n  const t = setInterval(() => {}, 10);\n  bus.on(\"m\", (m) => res.write(\"a\"));\n}\n", refused},
 		{"timer handle not kept", "export default function h(req, res) {\n  setInterval(() => res.write(\"a\"), 10);\n}\n", refused},
 		{"res.on close in a stream that ends", "export default function h(req, res) {\n  res.on(\"close\", () => {});\n  const t = setTimeout(() => res.end(\"a\"), 10);\n}\n", refused},
