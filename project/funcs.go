@@ -35,8 +35,8 @@ func (s *scanner) funcs() {
 		switch string(s.word(k)) {
 		case "function":
 			j := s.skip(k+1, "*")
-			if name := s.ident(j); name != "" && s.is(j+1, "(") {
-				s.addFunc(name, j+1)
+			if name := s.ident(j); name != "" && s.is(s.typeParams(j+1), "(") {
+				s.addFunc(name, s.typeParams(j+1))
 			}
 		case "const", "let", "var":
 			if !s.kind(k+1, tIdent) {
@@ -250,4 +250,26 @@ func appendNew(l []string, w []byte) []string {
 		}
 	}
 	return append(l, string(w))
+}
+
+// typeParams returns the token after the type parameters that start at k
+// (function ok<T>(res, data: T)), or k when there are none.
+func (s *scanner) typeParams(k int) int {
+	if !s.is(k, "<") {
+		return k
+	}
+	depth := 0
+	for j := k; j < len(s.toks); j++ {
+		switch {
+		case s.is(j, "<"):
+			depth++
+		case s.is(j, ">"):
+			if depth--; depth == 0 {
+				return j + 1
+			}
+		case s.is(j, "{") || s.is(j, ";"):
+			return k
+		}
+	}
+	return k
 }

@@ -58,7 +58,11 @@ func (m *migration) compose() error {
 		if fn.async || h.async {
 			head.WriteString("async ")
 		}
-		head.WriteString("function " + name + "(" + m.signature(fn) + ") {" + eol)
+		tparams := ""
+		if tp := h.fn.ChildByField("type_parameters"); h.helper && tp != nil {
+			tparams = m.text(tp) // function ok<T>(res, data: T) => function ok<T>(data: T)
+		}
+		head.WriteString("function " + name + tparams + "(" + m.signature(fn) + ") {" + eol)
 		var body strings.Builder
 		prologue := sortedPrologue(fn.prologue)
 		for _, p := range fn.parts {
@@ -137,7 +141,7 @@ func (m *migration) compose() error {
 			continue
 		}
 		sb.WriteString(head.String() + body.String() + "}")
-		m.written = append(m.written, written{name: name, req: h.req, res: h.res})
+		m.written = append(m.written, written{name: name, req: h.req, res: h.res, reader: h.helper && h.resIndex < 0 && m.helperModule})
 		var aliases []string
 		for _, meth := range fn.methods {
 			if meth != name {

@@ -50,6 +50,9 @@ func (m *migration) guardShape(h *handler, sends func(*Node) bool) string {
 		case "return_statement":
 			e := n.NamedChildren()
 			if len(e) == 0 || e[0].Kind == "comment" || falsyReturn(m.src, n) {
+				if m.afterGuardCall(n) {
+					return false // const user = await requireUser(req, res); if (!user) return null;
+				}
 				if prev := prevStatement(n); prev == nil || prev.Kind != "expression_statement" || len(prev.NamedChildren()) == 0 || !sends(prev.NamedChildren()[0]) {
 					why = "it returns nothing, or a falsy value, without sending (its callers stop without a response)"
 					if call := m.handsRes(prev, h.res); call != nil {
@@ -94,6 +97,14 @@ func falsyReturn(src []byte, n *Node) bool {
 //	const user = await requireUser(req, res);
 //	if (!user) return;                          (or { return; })
 func guardTest(src []byte, call *Node) (name string, test *Node) {
+	return guardTestIn(src, call, false)
+}
+
+// guardTestIn is guardTest; in a guard (falsy), the test may also return
+// a falsy literal, as a guard that calls a guard does:
+//
+//	const user = await requireUser(req, res); if (!user) return null;
+func guardTestIn(src []byte, call *Node, falsy bool) (name string, test *Node) {
 	top := call
 	if p := call.Parent; p != nil && p.Kind == "await_expression" {
 		top = p
@@ -122,7 +133,7 @@ func guardTest(src []byte, call *Node) (name string, test *Node) {
 			body = st[0]
 		}
 	}
-	if body == nil || body.Kind != "return_statement" || len(body.NamedChildren()) > 0 {
+	if body == nil || body.Kind != "return_statement" || len(body.NamedChildren()) > 0 && !(falsy && falsyReturn(src, body)) {
 		return "", nil
 	}
 	return name, test
@@ -133,7 +144,7 @@ func guardTest(src []byte, call *Node) (name string, test *Node) {
 //	const user = await requireUser(req, res); if (!user) return;
 //	  => const user = await requireUser(req); if (user instanceof Response) return user;
 func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
-	name, test := guardTest(m.src, call)
+	name, test := guardTestIn(m.src, call, m.h.guard)
 	if test == nil {
 		m.f.Todo(enclosingStatement(call).Start, "%s() sends a response when it fails; routemod rewrites it where its result is bound to a local and tested right after (if (!x) return)", fr.h.name)
 		return
@@ -170,6 +181,39 @@ func (m *migration) handsRes(st *Node, res string) *Node {
 			}
 		}
 		return found == nil
+	})
+	return found
+}
+
+// afterGuardCall reports whether the return ret is the test right after a
+// call of a planned guard helper (a guard that calls a guard).
+func (m *migration) afterGuardCall(ret *Node) bool {
+	test := ret.Parent
+	if test != nil && test.Kind == "statement_block" {
+		test = test.Parent
+	}
+	if test == nil || test.Kind != "if_statement" {
+		return false
+	}
+	decl := prevStatement(test)
+	if decl == nil || decl.Kind != "lexical_declaration" && decl.Kind != "variable_declaration" {
+		return false
+	}
+	found := false
+	decl.Walk(func(n *Node) bool {
+		if found || n.Kind != "call_expression" {
+			return !found
+		}
+		p := m.plannedFor(n.ChildByField("function"))
+		if c := n.ChildByField("function"); p == nil && c != nil && c.Kind == "identifier" {
+			p = m.plan.helper(helperKey{m.f.Path, m.text(c)})
+		}
+		if p != nil && p.guard {
+			if _, t := guardTestIn(m.src, n, true); t == test {
+				found = true
+			}
+		}
+		return !found
 	})
 	return found
 }

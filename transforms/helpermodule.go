@@ -28,6 +28,11 @@ func (pl *helperPlan) translate(f *codemod.File, mod *helperModule) map[helperKe
 	var frames []*frame
 	var plans []*planned
 	for _, p := range mod.helpers {
+		if p.needed && p.reason == "" && !p.guard {
+			m.projectFrame(p) // first, which are guards: a guard may call one defined below it
+		}
+	}
+	for _, p := range mod.helpers {
 		if !p.needed || p.reason != "" {
 			continue
 		}
@@ -44,6 +49,7 @@ func (pl *helperPlan) translate(f *codemod.File, mod *helperModule) map[helperKe
 	}
 	m.helpers = frames
 	m.h = frames[0].h
+	m.findRemoteHelpers() // the planned helpers of other modules they call
 	for _, t := range Catalog {
 		if t.Name != "request" && t.Name != "response" {
 			continue
@@ -56,6 +62,15 @@ func (pl *helperPlan) translate(f *codemod.File, mod *helperModule) map[helperKe
 	f.SetTransform("helper")
 	for i, fr := range frames {
 		p := plans[i]
+		became := false
+		for _, fn := range fr.funcs {
+			became = became || fn.async && !fr.h.async // await req.json()
+		}
+		if fr.h.resIndex < 0 {
+			p.async = became // its callers await it (helperreader.go)
+		} else if became {
+			failed[p.key] = "reading the request body makes it async, and routemod awaits only request-reading helpers"
+		}
 		name := fr.h.name
 		fr.h.name = p.appName()
 		m.withFrame(fr, func() {
@@ -123,11 +138,9 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 		return nil, "routemod does not read its definition as a function"
 	case fn.ChildOfKind("*") != nil:
 		return nil, "it is a generator"
-	case fn.ChildByField("type_parameters") != nil:
-		return nil, "it has type parameters"
 	}
 	params := paramNames(m, fn)
-	if p.resIndex >= len(params) || params[p.resIndex] == "" || p.reqIndex >= 0 && (p.reqIndex >= len(params) || params[p.reqIndex] == "") {
+	if p.resIndex >= len(params) || p.resIndex >= 0 && params[p.resIndex] == "" || p.reqIndex >= 0 && (p.reqIndex >= len(params) || params[p.reqIndex] == "") {
 		return nil, "it takes the request or response in a pattern"
 	}
 	decl := stmt
@@ -136,11 +149,15 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 			decl = d
 		}
 	}
-	h := &handler{fn: fn, body: fn.ChildByField("body"), name: p.key.name, res: params[p.resIndex], start: decl.Start, end: decl.End,
+	h := &handler{fn: fn, body: fn.ChildByField("body"), name: p.key.name, start: decl.Start, end: decl.End,
 		async: fn.ChildOfKind("async") != nil, helper: true, resIndex: p.resIndex, reqIndex: p.reqIndex}
 	if p.reqIndex >= 0 {
 		h.req = params[p.reqIndex]
 	}
+	if p.resIndex < 0 {
+		return m.readerFrame(h, p), ""
+	}
+	h.res = params[p.resIndex]
 	h.bodyType = m.bodyType(fn, p.resIndex)
 	sends := func(e *Node) bool { return isSendChain(m.src, e, h.res) || m.callsPlanned(e, h.res) }
 	fr := m.sendFrame(h, sends)
@@ -159,8 +176,8 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 	return fr, ""
 }
 
-// callsPlanned reports whether e (awaited or not) calls a planned helper of
-// this module, handing it res.
+// callsPlanned reports whether e (awaited or not) calls a planned send
+// helper, of this module or another, handing it res.
 func (m *migration) callsPlanned(e *Node, res string) bool {
 	e = codemod.Unparen(e)
 	if e != nil && e.Kind == "await_expression" {
@@ -174,8 +191,11 @@ func (m *migration) callsPlanned(e *Node, res string) bool {
 		return false
 	}
 	p := m.plan.helper(helperKey{m.f.Path, m.text(callee)})
+	if p == nil {
+		p = m.plannedFor(callee) // one of another module (unauthorized from lib/http.ts)
+	}
 	args := callArgs(e)
-	return p != nil && p.resIndex < len(args) && isIdent(m.src, args[p.resIndex], res)
+	return p != nil && !p.guard && p.resIndex >= 0 && p.resIndex < len(args) && isIdent(m.src, args[p.resIndex], res)
 }
 
 // statementOf returns the module-level statement that holds h's function.

@@ -79,6 +79,11 @@ type planned struct {
 	// guard is set for a helper that sends on failure and returns a value
 	// on success (helperguard.go).
 	guard bool
+	// async is set when its app version is async and the pages one was
+	// not (it reads the body: await req.json()): its callers await it.
+	async bool
+	// readsBody is set when it reads req.body: the one read a Request allows.
+	readsBody bool
 }
 
 // appName is the name the app version has.
@@ -108,8 +113,8 @@ func buildHelperPlan(ix *project.Index, src map[string][]byte, routes map[string
 				reqAt = u.Index
 			}
 		}
-		if resAt < 0 {
-			continue // request-reading helpers: not planned yet
+		if resAt < 0 && reqAt < 0 {
+			continue
 		}
 		text, ok := src[fn.File]
 		if !ok {
@@ -123,6 +128,7 @@ func buildHelperPlan(ix *project.Index, src map[string][]byte, routes map[string
 			pl.modules = append(pl.modules, mod)
 		}
 		p := &planned{key: helperKey{fn.File, fn.Name}, exported: fn.Exports[0], resIndex: resAt, reqIndex: reqAt}
+		p.readsBody = reqAt >= 0 && slices.Contains(fn.Uses[reqAt].Members, "body")
 		users, reexported := ix.Users(fn.File, fn.Exports)
 		p.users = users
 		switch {
@@ -134,6 +140,9 @@ func buildHelperPlan(ix *project.Index, src map[string][]byte, routes map[string
 			p.reason = "it is its module's default export (routemod rewrites named helpers)"
 		case fn.Exports[0] != fn.Name || len(fn.Exports) > 1:
 			p.reason = "it is exported under another name than its own"
+		case reqAt >= 0 && slices.Contains(fn.Uses[reqAt].Members, "query") && slices.ContainsFunc(users, func(u string) bool { return len(codemod.RouteSegments(u)) > 0 }):
+			// pages put a dynamic route's path params in req.query; a helper sees no params
+			p.reason = "it reads req.query, which pages filled with the path params of a dynamic route that calls it"
 		}
 		mod.helpers = append(mod.helpers, p)
 		pl.byKey[p.key] = p
@@ -168,10 +177,17 @@ func buildHelperPlan(ix *project.Index, src map[string][]byte, routes map[string
 				continue
 			}
 			trial := &codemod.File{Path: f.Path, Src: f.Src, Root: f.Root, TypeScript: f.TypeScript, Style: f.Style, NextMajor: f.NextMajor}
+			async := map[*planned]bool{}
+			for _, p := range mod.helpers {
+				async[p] = p.async
+			}
 			for key, why := range pl.translate(trial, mod) {
 				if p := pl.byKey[key]; p.reason == "" {
 					p.reason, p.needed, changed = why, false, true
 				}
+			}
+			for _, p := range mod.helpers {
+				changed = changed || async[p] != p.async // its callers must now await it
 			}
 		}
 		if !changed {
@@ -195,7 +211,11 @@ func (pl *helperPlan) scanUses(f *codemod.File, mod *helperModule) {
 			}
 			continue
 		}
-		p.beside = freshName(m.idents, p.key.name+"Response")
+		suffix := "Response" // okResponse: it returns the Response
+		if p.resIndex < 0 {
+			suffix = "App" // getUserApp: it reads the app router's NextRequest
+		}
+		p.beside = freshName(m.idents, p.key.name+suffix)
 		m.idents[p.beside] = true
 		f.Root.Walk(func(n *Node) bool {
 			if n == stmt {
@@ -214,6 +234,37 @@ func (pl *helperPlan) scanUses(f *codemod.File, mod *helperModule) {
 			return true
 		})
 	}
+	// the planned helpers of other modules this one uses: a call from a
+	// helper of its own (requireUser => unauthorized in lib/http.ts), or
+	// code routemod leaves as it is
+	asked := map[string]*planned{}
+	f.Root.Walk(func(n *Node) bool {
+		if n.Kind == "import_statement" || n.Kind == "export_statement" && n.ChildByField("source") != nil {
+			return false
+		}
+		if n.Kind != "identifier" {
+			return true
+		}
+		name := m.text(n)
+		p, ok := asked[name]
+		if !ok {
+			if file, local, _, found := pl.ix.Handles(mod.path, nil, name); found && file != mod.path {
+				p = pl.byKey[helperKey{file, local}]
+			}
+			asked[name] = p
+		}
+		if p == nil {
+			return true
+		}
+		for _, q := range mod.helpers {
+			if _, qfn := m.topLevelFunction(q.key.name); qfn != nil && qfn.Contains(n) {
+				p.inner = append(p.inner, q.key)
+				return true
+			}
+		}
+		p.pinned = true
+		return true
+	})
 }
 
 // freshName returns name, or name_2, name_3, ... the first the file does not spell.
@@ -236,6 +287,9 @@ func (pl *helperPlan) decide(moves func(rel string) bool) {
 	for _, p := range pl.byKey {
 		p.inPlace = p.reason == "" && p.needed && !p.pinned
 		for _, u := range p.users {
+			if pl.module(u) != nil {
+				continue // a helper module: its uses are inner or pinned (scanUses)
+			}
 			if !codemod.IsRouteFile(u) || !moves(u) {
 				p.inPlace = false
 			}
@@ -255,6 +309,16 @@ func (pl *helperPlan) decide(moves func(rel string) bool) {
 			}
 		}
 	}
+}
+
+// module returns the helper module at path, nil when it is not one.
+func (pl *helperPlan) module(path string) *helperModule {
+	for _, mod := range pl.modules {
+		if mod.path == path {
+			return mod
+		}
+	}
+	return nil
 }
 
 // helper returns the planned helper key names, nil when there is none or
@@ -347,6 +411,25 @@ func (pl *helperPlan) settle(moves func(rel string) bool) (redo []string, change
 		}
 	}
 	sort.Strings(redo)
+	// the routes that need a helper: those that call it, and those that
+	// call a needed helper that calls it (its change failing fails theirs)
+	needs := map[helperKey][]string{}
+	for k, rs := range usedBy {
+		needs[k] = append(needs[k], rs...)
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, p := range pl.byKey {
+			for _, k := range p.inner {
+				for _, r := range needs[k] {
+					if !slices.Contains(needs[p.key], r) {
+						needs[p.key] = append(needs[p.key], r)
+						changed = true
+					}
+				}
+			}
+		}
+	}
 	for _, mod := range pl.modules {
 		var names []codemod.ChangedName
 		var routes []string
@@ -361,7 +444,7 @@ func (pl *helperPlan) settle(moves func(rel string) bool) (redo []string, change
 				cn.Beside = p.key.name
 			}
 			names = append(names, cn)
-			routes = append(routes, users...)
+			routes = append(routes, needs[p.key]...)
 		}
 		if len(names) == 0 {
 			continue

@@ -14,6 +14,9 @@ type frame struct {
 	// they spell: a project helper's app version added beside the pages
 	// one (okResponse).
 	call string
+	// awaits is set for a request-reading helper whose app version is
+	// async where the pages one was not (helperreader.go).
+	awaits bool
 }
 
 // findHelpers finds module-level functions the handler passes res to, that

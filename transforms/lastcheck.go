@@ -9,7 +9,12 @@ import (
 
 // written is one function compose wrote, with the names its pages
 // parameters had: req is now its NextRequest, res is gone.
-type written struct{ name, req, res string }
+type written struct {
+	name, req, res string
+	// reader is set for a request-reading helper: it returns what it read,
+	// not a Response.
+	reader bool
+}
 
 // lastCheck returns the net under every rule, run on the final output (see
 // codemod.File.Check). In each function routemod wrote, any reference to
@@ -25,6 +30,9 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 	for _, fr := range m.helpers {
 		if fr.h.reqIndex >= 0 {
 			takesReq[fr.h.name] = true
+			if fr.call != "" {
+				takesReq[fr.call] = true // getUserApp(req): the app version beside getUser
+			}
 		}
 	}
 	for _, fr := range m.remote {
@@ -73,7 +81,9 @@ func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool, sta
 						}
 					})
 				}
-				c.checkResponses(decl, statusVar)
+				if !w.reader {
+					c.checkResponses(decl, statusVar)
+				}
 				break
 			}
 		}

@@ -656,7 +656,7 @@ func (m *migration) isResStatement(e *Node) bool {
 		return ok && isIdent(m.src, obj, m.h.res)
 	}
 	if e.Kind == "call_expression" {
-		if fr := m.helperOf(e); fr != nil {
+		if fr := m.helperOf(e); fr != nil && fr.h.resIndex >= 0 && !fr.h.guard {
 			return true // sendError(res, 405, ...) — a converted helper that sends
 		}
 	}

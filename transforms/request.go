@@ -142,6 +142,9 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 		}
 		if p := ref.Parent; p != nil && p.Kind == "arguments" {
 			if fr := m.helperOf(p.Parent); fr != nil && fr.h != m.h && fr.h.reqIndex >= 0 {
+				if fr.h.resIndex < 0 && (fr.call != "" || fr.awaits) {
+					m.rewriteReaderCall(p.Parent, fr) // getUser(req) => await getUser(req)
+				}
 				return // a converted helper takes the NextRequest itself
 			}
 		}
