@@ -32,7 +32,7 @@ type Row struct {
 }
 
 // Table is every row, library by library.
-var Table = slices.Concat(nextAuth, ironSession, corsRows)
+var Table = slices.Concat(nextAuth, ironSession, corsRows, nextConnect)
 
 // Lookup returns the row of the export name of module, if any.
 func Lookup(module, name string) (Row, bool) {

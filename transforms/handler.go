@@ -71,6 +71,10 @@ func (m *migration) findHandler() bool {
 	for value.Kind == "as_expression" || value.Kind == "satisfies_expression" {
 		value = codemod.Unparen(value.NamedChildren()[0])
 	}
+	if why := m.nextConnectRoute(value); why != "" {
+		f.Skip("%s", why)
+		return false
+	}
 	h := &handler{start: exportStmt.Start, end: exportStmt.End}
 	if value.Kind == "call_expression" {
 		if row, ok := m.libraryWrapper(value.ChildByField("function")); ok {
