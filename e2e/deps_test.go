@@ -5,11 +5,12 @@ package e2e
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/routemod/routemod/internal/nodetest"
 )
 
 // deps is the one npm ci of the e2e app's package.json and lock, shared by
@@ -33,21 +34,11 @@ func TestMain(m *testing.M) {
 func installDeps(t *testing.T, ctx context.Context, appDir string) string {
 	t.Helper()
 	deps.once.Do(func() {
-		dir, err := os.MkdirTemp("", "routemod-e2e-deps-")
+		t0 := time.Now()
+		dir, err := nodetest.Install(ctx, appDir, "routemod-e2e-deps-")
+		deps.dir = dir
 		if err != nil {
 			deps.err = err.Error()
-			return
-		}
-		deps.dir = dir
-		for _, f := range []string{"package.json", "package-lock.json"} {
-			if err := copyFileErr(filepath.Join(appDir, f), filepath.Join(dir, f)); err != nil {
-				deps.err = err.Error()
-				return
-			}
-		}
-		t0 := time.Now()
-		if out, err := command(ctx, dir, "npm", "ci", "--no-audit", "--no-fund").CombinedOutput(); err != nil {
-			deps.err = "npm ci failed: " + err.Error() + "\n" + string(out)
 			return
 		}
 		t.Logf("timing: npm ci %s", time.Since(t0).Round(time.Millisecond))
@@ -59,14 +50,4 @@ func installDeps(t *testing.T, ctx context.Context, appDir string) string {
 		t.Logf("ROUTEMOD_E2E_KEEP: node_modules kept in %s", deps.dir)
 	}
 	return filepath.Join(deps.dir, "node_modules")
-}
-
-// needNode fails the test when node or npm is missing.
-func needNode(t *testing.T) {
-	t.Helper()
-	for _, tool := range []string{"node", "npm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is required for the real-Next.js tests and is not on PATH: %v", tool, err)
-		}
-	}
 }

@@ -22,6 +22,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/routemod/routemod/internal/nodetest"
 )
 
 // expectedMigrated lists every route of e2e/app and the folder its route file
@@ -132,7 +134,7 @@ func TestNextDifferential(t *testing.T) {
 	start := time.Now()
 	defer func() { t.Logf("timing: whole test %s", time.Since(start).Round(time.Millisecond)) }()
 
-	needNode(t)
+	nodetest.NeedNode(t)
 	e2eDir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -145,8 +147,8 @@ func TestNextDifferential(t *testing.T) {
 	reqs := loadRequests(t, filepath.Join(e2eDir, "requests.json"))
 	checkRouteTables(t, e2eDir)
 
-	ctx := testContext(t)
-	work := workDir(t)
+	ctx := nodetest.Context(t)
+	work := nodetest.WorkDir(t, "ROUTEMOD_E2E_KEEP")
 
 	// One npm ci, shared by every copy of the app through hard links.
 	nodeModules := installDeps(t, ctx, appDir)
@@ -179,7 +181,7 @@ func TestNextDifferential(t *testing.T) {
 	t.Run("routemod", func(t *testing.T) {
 		bin := filepath.Join(work, "routemod")
 		t0 := time.Now()
-		if out, err := command(ctx, moduleRoot, "go", "build", "-o", bin, "./cmd/routemod").CombinedOutput(); err != nil {
+		if out, err := nodetest.Command(ctx, moduleRoot, "go", "build", "-o", bin, "./cmd/routemod").CombinedOutput(); err != nil {
 			t.Fatalf("go build ./cmd/routemod failed: %v\n%s", err, out)
 		}
 		t.Logf("timing: go build ./cmd/routemod %s", time.Since(t0).Round(time.Millisecond))
@@ -259,7 +261,7 @@ type routemodReport struct {
 // finish left in pages/api as it was, nothing else left there.
 func migrate(t *testing.T, ctx context.Context, bin, appDir, dir string) {
 	t.Helper()
-	cmd := command(ctx, dir, bin, "--write", "--force", "--json", dir)
+	cmd := nodetest.Command(ctx, dir, bin, "--write", "--force", "--json", dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	t0 := time.Now()
@@ -379,7 +381,7 @@ func setStrictNullChecksFalse(t *testing.T, file string) {
 func buildApp(t *testing.T, ctx context.Context, dir, label string) {
 	t.Helper()
 	t0 := time.Now()
-	cmd := command(ctx, dir, "node", nextBin(dir), "build")
+	cmd := nodetest.Command(ctx, dir, "node", nextBin(dir), "build")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("next build of the %s app failed: %v\n%s", label, err, out)
@@ -489,7 +491,7 @@ func startServer(t *testing.T, ctx context.Context, dir, label string, port int)
 	t.Helper()
 	cmd := exec.Command("node", nextBin(dir), "start", "-H", "127.0.0.1", "-p", fmt.Sprint(port))
 	cmd.Dir = dir
-	cmd.Env = nodeEnv()
+	cmd.Env = nodetest.Env()
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	buf := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = buf, buf
@@ -684,53 +686,9 @@ func writeJSON(t *testing.T, file string, v any) {
 	}
 }
 
-// testContext ends 30s before the test binary's -timeout, so that a slow step
-// fails with its own message and every child process is still stopped.
-func testContext(t *testing.T) context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
-	if dl, ok := t.Deadline(); ok {
-		ctx, cancel = context.WithDeadline(context.Background(), dl.Add(-30*time.Second))
-	}
-	t.Cleanup(cancel)
-	return ctx
-}
-
-// workDir is a fresh temporary folder, removed at the end unless
-// ROUTEMOD_E2E_KEEP is set (then its path is logged).
-func workDir(t *testing.T) string {
-	if os.Getenv("ROUTEMOD_E2E_KEEP") == "" {
-		return t.TempDir()
-	}
-	dir, err := os.MkdirTemp("", "routemod-e2e-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("ROUTEMOD_E2E_KEEP: work folder kept at %s", dir)
-	return dir
-}
-
-func nodeEnv() []string {
-	env := slices.DeleteFunc(os.Environ(), func(kv string) bool {
-		return strings.HasPrefix(kv, "NODE_ENV=") || strings.HasPrefix(kv, "NEXT_TELEMETRY_DISABLED=") ||
-			strings.HasPrefix(kv, "NO_COLOR=") || strings.HasPrefix(kv, "FORCE_COLOR=")
-	})
-	return append(env, "NEXT_TELEMETRY_DISABLED=1", "npm_config_update_notifier=false", "NO_COLOR=1", "FORCE_COLOR=0")
-}
-
-// command runs in its own process group, killed whole when ctx ends.
-func command(ctx context.Context, dir, name string, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir = dir
-	cmd.Env = nodeEnv()
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
-	cmd.WaitDelay = 10 * time.Second
-	return cmd
-}
-
 func run(t *testing.T, ctx context.Context, dir, name string, args ...string) {
 	t.Helper()
-	out, err := command(ctx, dir, name, args...).CombinedOutput()
+	out, err := nodetest.Command(ctx, dir, name, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s (in %s) failed: %v\n%s", name, strings.Join(args, " "), dir, err, out)
 	}
@@ -744,94 +702,26 @@ func copyApp(t *testing.T, src, dst, nodeModules string) {
 	t.Helper()
 	copyTree(t, src, dst)
 	t0 := time.Now()
-	if err := linkTree(nodeModules, filepath.Join(dst, "node_modules")); err != nil {
+	if err := nodetest.LinkTree(nodeModules, filepath.Join(dst, "node_modules")); err != nil {
 		t.Fatalf("linking node_modules into %s: %v", dst, err)
 	}
 	t.Logf("timing: node_modules linked into %s in %s", filepath.Base(dst), time.Since(t0).Round(time.Millisecond))
 }
 
-// linkTree recreates src at dst with hard links to its files (copies where the
-// file system refuses a link) and the same symlinks.
-func linkTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case d.Type()&fs.ModeSymlink != 0:
-			link, err := os.Readlink(p)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(link, target)
-		default:
-			if err := os.Link(p, target); err != nil {
-				return copyFileMode(p, target)
-			}
-			return nil
-		}
-	})
-}
-
-func copyFileMode(src, dst string) error {
-	fi, err := os.Stat(src)
-	if err != nil {
-		return err
-	}
-	if err := copyFileErr(src, dst); err != nil {
-		return err
-	}
-	return os.Chmod(dst, fi.Mode().Perm())
-}
-
+// copyTree is nodetest.CopyTree, failing t on an error.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		name := d.Name()
-		if d.IsDir() && (name == "node_modules" || name == ".next") {
-			return filepath.SkipDir
-		}
-		if strings.HasSuffix(name, ".tsbuildinfo") {
-			return nil
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", p)
-		}
-		return copyFileErr(p, target)
-	})
-	if err != nil {
+	if err := nodetest.CopyTree(src, dst); err != nil {
 		t.Fatal(err)
 	}
 }
 
+// copyFile is nodetest.CopyFile, failing t on an error.
 func copyFile(t *testing.T, src, dst string) {
 	t.Helper()
-	if err := copyFileErr(src, dst); err != nil {
+	if err := nodetest.CopyFile(src, dst); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func copyFileErr(src, dst string) error {
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(dst, b, 0o644)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

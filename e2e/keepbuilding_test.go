@@ -3,14 +3,13 @@
 package e2e
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/routemod/routemod/internal/nodetest"
 )
 
 // TestFixturesKeepBuilding proves, on every fixture where routes stay in
@@ -28,15 +27,15 @@ func TestFixturesKeepBuilding(t *testing.T) {
 	if testing.Short() {
 		t.Skip("installs next from the npm registry; skipped with -short")
 	}
-	needNode(t)
+	nodetest.NeedNode(t)
 	e2eDir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := testContext(t)
+	ctx := nodetest.Context(t)
 	nodeModules := installDeps(t, ctx, filepath.Join(e2eDir, "app"))
 	fixtures := filepath.Join(filepath.Dir(e2eDir), "fixtures")
-	dir := workDir(t)
+	dir := nodetest.WorkDir(t, "ROUTEMOD_E2E_KEEP")
 
 	cases, err := os.ReadDir(fixtures)
 	if err != nil {
@@ -57,17 +56,10 @@ func TestFixturesKeepBuilding(t *testing.T) {
 	if len(names) == 0 {
 		t.Fatal("no fixture keeps a route in pages/api")
 	}
-	out := runTypecheck(t, ctx, e2eDir, dir, nodeModules)
 	type key struct{ fixture, file, code, message string }
 	before := map[key]bool{}
 	var after []typeError
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var e typeError
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("typecheck.mjs: %v: %s", err, sc.Text())
-		}
+	for _, e := range runTypecheck(t, ctx, e2eDir, dir, nodeModules) {
 		switch ext := path.Ext(e.File); {
 		case e.MissingPackage, ext != ".ts" && ext != ".tsx":
 		case strings.HasSuffix(e.Fixture, "@input"):

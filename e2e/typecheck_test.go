@@ -3,31 +3,18 @@
 package e2e
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/routemod/routemod/internal/nodetest"
 )
 
 // typeError is one diagnostic of typecheck.mjs.
-type typeError struct {
-	Fixture        string `json:"fixture"`
-	File           string `json:"file"`
-	Line           int    `json:"line"`
-	Code           string `json:"code"`
-	Message        string `json:"message"`
-	Marked         bool   `json:"marked"`
-	MissingPackage bool   `json:"missingPackage"`
-}
-
-func (e typeError) String() string {
-	return fmt.Sprintf("%s: %s:%d: %s %s", e.Fixture, e.File, e.Line, e.Code, e.Message)
-}
+type typeError = nodetest.TypeError
 
 // TestFixtureTypes type-checks every file of every golden fixture's output
 // (routes, re-pointed importers, helpers, pages: every .ts, .tsx, .js, .jsx,
@@ -57,15 +44,15 @@ func TestFixtureTypes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("installs next from the npm registry; skipped with -short")
 	}
-	needNode(t)
+	nodetest.NeedNode(t)
 	e2eDir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := testContext(t)
+	ctx := nodetest.Context(t)
 	nodeModules := installDeps(t, ctx, filepath.Join(e2eDir, "app"))
 	fixtures := filepath.Join(filepath.Dir(e2eDir), "fixtures")
-	dir := workDir(t)
+	dir := nodetest.WorkDir(t, "ROUTEMOD_E2E_KEEP")
 
 	cases, err := os.ReadDir(fixtures)
 	if err != nil {
@@ -86,16 +73,9 @@ func TestFixtureTypes(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no fixture outputs")
 	}
-	out := runTypecheck(t, ctx, e2eDir, dir, nodeModules)
 	var failures []string
 	marked := 0
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var e typeError
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("typecheck.mjs: %v: %s", err, sc.Text())
-		}
+	for _, e := range runTypecheck(t, ctx, e2eDir, dir, nodeModules) {
 		if e.Marked {
 			marked++
 			continue
@@ -153,18 +133,12 @@ func forNext16(fixture string) bool {
 }
 
 // runTypecheck links the e2e app's node_modules into dir and runs
-// typecheck.mjs over the fixture trees there, returning its JSON report.
-func runTypecheck(t *testing.T, ctx context.Context, e2eDir, dir, nodeModules string) []byte {
+// typecheck.mjs over the fixture trees there.
+func runTypecheck(t *testing.T, ctx context.Context, e2eDir, dir, nodeModules string) []typeError {
 	t.Helper()
-	if err := os.Symlink(nodeModules, filepath.Join(dir, "node_modules")); err != nil {
+	errs, err := nodetest.Typecheck(ctx, filepath.Join(e2eDir, "typecheck.mjs"), dir, nodeModules)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
-	cmd := command(ctx, dir, "node", filepath.Join(e2eDir, "typecheck.mjs"), dir)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("typecheck.mjs failed: %v\n%s", err, stderr.String())
-	}
-	return out
+	return errs
 }
