@@ -15,6 +15,7 @@ const (
 	rawText           // the body as a string
 	rawAssumed        // imported from a module routemod cannot see: assumed a Buffer, marked
 	rawMicro          // micro's buffer: a Buffer, capped at 1 MB by default (reported)
+	rawUTF8           // the Buffer of the body decoded as UTF-8 by the reader (Buffer.concat(chunks).toString())
 )
 
 // rawBodyKind says what the raw-body reader called name gives, from where
@@ -24,6 +25,7 @@ const (
 //	import getRawBody from "raw-body"                                  => rawBuffer
 //	function getRawBody(req) { ... for await (const c of req) chunks.push(c) ... return Buffer.concat(chunks) } => rawBuffer
 //	function readBody(req) { let s = ""; req.on("data", (c) => (s += c)); ... resolve(s) ... } => rawText
+//	function readBody(req) { ... return Buffer.concat(chunks).toString("utf8") } => rawUTF8
 //	import { getRawBody } from "../lib/body"                           => rawAssumed
 //	anything else                                                      => rawUnknown
 //
@@ -118,6 +120,7 @@ func assumedIfReaderName(name string) int {
 // encoding, another use of req) and the shape is unknown.
 //
 //	const chunks = []; for await (const c of req) chunks.push(c); return Buffer.concat(chunks) => rawBuffer
+//	... return Buffer.concat(chunks).toString("utf8")                                         => rawUTF8
 //	let s = ""; req.on("data", (c) => (s += c)); req.on("end", () => resolve(s))               => rawText
 func (m *migration) rawReaderShape(fn *Node) int {
 	req := m.firstParamName(fn)
@@ -170,8 +173,17 @@ func (m *migration) rawReaderShape(fn *Node) int {
 	b := compact(m.text(body))
 	switch kind {
 	case "push":
-		if m.declaredAs(body, acc, "[]") && m.uses(body, acc) == m.collectors(b, acc)+2 && (strings.Contains(b, "returnBuffer.concat("+acc+")") || strings.Contains(b, "resolve(Buffer.concat("+acc+"))")) {
+		if !m.declaredAs(body, acc, "[]") || m.uses(body, acc) != m.collectors(b, acc)+2 {
+			break
+		}
+		whole := "Buffer.concat(" + acc + ")"
+		if gives(b, whole) {
 			return rawBuffer
+		}
+		for _, enc := range []string{"", `"utf8"`, `'utf8'`, `"utf-8"`, `'utf-8'`} {
+			if gives(b, whole+".toString("+enc+")") {
+				return rawUTF8
+			}
 		}
 	case "append":
 		if (m.declaredAs(body, acc, `""`) || m.declaredAs(body, acc, "''")) && m.uses(body, acc) == m.collectors(b, acc)+2 && (strings.Contains(b, "resolve("+acc+")") || strings.Contains(b, "return"+acc+";") || strings.HasSuffix(b, "return"+acc+"}")) {
@@ -179,6 +191,13 @@ func (m *migration) rawReaderShape(fn *Node) int {
 		}
 	}
 	return rawUnknown
+}
+
+// gives reports whether the compacted reader body b gives exactly the
+// value e: return e; (or return e at the end) or resolve(e). Buffer.concat(c)
+// is not given by return Buffer.concat(c).toString().
+func gives(b, e string) bool {
+	return strings.Contains(b, "return"+e+";") || strings.HasSuffix(b, "return"+e+"}") || strings.Contains(b, "resolve("+e+")")
 }
 
 // collects reads the body of a chunk loop or "data" listener that only

@@ -528,6 +528,7 @@ func (m *migration) searchNote() {
 //
 //	await buffer(req) / await getRawBody(req) (micro, raw-body, or a local Buffer.concat reader) => Buffer.from(await req.arrayBuffer())
 //	await readBody(req) (a local reader appending chunks to a string)                         => await req.text()
+//	await readBody(req) (a local reader giving Buffer.concat(chunks).toString("utf8"))         => Buffer.from(await req.arrayBuffer()).toString("utf8")
 //	await getRawBody(req) imported from a module of the project => Buffer.from(await req.arrayBuffer()) and TODO(routemod): check it gave a Buffer
 func (m *migration) rawReader(ref *Node) bool {
 	args := ref.Parent
@@ -551,7 +552,7 @@ func (m *migration) rawReader(ref *Node) bool {
 		target = p
 	}
 	m.needAsync(call.Start)
-	if kind == rawBuffer || kind == rawText {
+	if kind == rawBuffer || kind == rawText || kind == rawUTF8 {
 		if m.readerCalls == nil {
 			m.readerCalls = map[string]map[*Node]bool{}
 		}
@@ -562,6 +563,11 @@ func (m *migration) rawReader(ref *Node) bool {
 	}
 	if kind == rawText {
 		m.f.ReplaceNode(target, "await "+m.h.req+".text()")
+		return true
+	}
+	if kind == rawUTF8 {
+		// Buffer's own decoding, not req.text(): that drops a leading byte order mark
+		m.f.ReplaceNode(target, "Buffer.from(await "+m.h.req+".arrayBuffer()).toString(\"utf8\")")
 		return true
 	}
 	if kind == rawMicro {
@@ -752,6 +758,15 @@ func (m *migration) arrayUse(n *Node) bool {
 	if p == nil {
 		return false
 	}
+	if p.Kind == "binary_expression" && n.Field == "left" {
+		// (x || []).map(...), [].concat(x ?? []): the value x is, on its left
+		op := m.text(p.ChildByField("operator"))
+		if r := codemod.Unparen(p.ChildByField("right")); (op == "||" || op == "??") && r != nil && r.Kind == "array" {
+			if n, p = outerParens(p); p == nil {
+				return false
+			}
+		}
+	}
 	switch p.Kind {
 	case "as_expression", "satisfies_expression":
 		t := strings.ReplaceAll(m.text(p)[n.End-p.Start:], " ", "")
@@ -760,12 +775,38 @@ func (m *migration) arrayUse(n *Node) bool {
 		// Array.isArray(x) ? x : [x] reads x as an array; a bare
 		// Array.isArray(x) test is rewritten on its own (rewriteArrayTest)
 		call := p.Parent
-		return call != nil && m.text(call.ChildByField("function")) == "Array.isArray" && m.arrayNormalization(n, func(x *Node) bool { return m.text(x) == m.text(n) }) != nil
+		if call == nil {
+			return false
+		}
+		if m.text(call.ChildByField("function")) == "Array.isArray" {
+			return m.arrayNormalization(n, func(x *Node) bool { return m.text(x) == m.text(n) }) != nil
+		}
+		// [].concat(x) / ([] as string[]).concat(x) spreads an array x into
+		// the new one: every value of a repeated key
+		return m.concatOntoArray(call)
 	case "member_expression":
 		_, prop, _ := member(m.src, p)
 		return n.Field == "object" && arrayMethods[prop]
 	}
 	return false
+}
+
+// concatOntoArray reports whether call is arr.concat(...) on an array
+// literal, parentheses and type assertions aside: [].concat(x), ([] as T[]).concat(x).
+func (m *migration) concatOntoArray(call *Node) bool {
+	fn := call.ChildByField("function")
+	if fn == nil || fn.Kind != "member_expression" {
+		return false
+	}
+	obj, prop, _ := member(m.src, fn)
+	for obj != nil && (obj.Kind == "parenthesized_expression" || obj.Kind == "as_expression" || obj.Kind == "satisfies_expression") {
+		if obj.Kind == "parenthesized_expression" {
+			obj = codemod.Unparen(obj)
+		} else {
+			obj = obj.NamedChildren()[0]
+		}
+	}
+	return prop == "concat" && obj != nil && obj.Kind == "array"
 }
 
 // localArrayUse reports whether a local name is used as an array in scope.
