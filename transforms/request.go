@@ -379,6 +379,9 @@ func (m *migration) rewriteKeyed(mem, stmt *Node, what string, get func(string) 
 		v := get(key)
 		if what == "headers" {
 			v = m.undefinedIfMissing(v, outer)
+		} else if readThrough(outer) {
+			// req.cookies.t.trim() => (req.cookies.get("t")?.value)!.trim(): a missing cookie throws as it did, not ?. short-circuiting the call
+			v = m.presentValue("(" + v + ")")
 		}
 		f.ReplaceNode(outer, v)
 		return
@@ -881,7 +884,10 @@ func (m *migration) presentValue(expr string) string {
 		return expr + "!"
 	}
 	if m.reqTypedByJSDoc() {
-		return "(/** @type {string} */ (" + expr + "))"
+		if !strings.HasPrefix(expr, "(") {
+			expr = "(" + expr + ")"
+		}
+		return "(/** @type {string} */ " + expr + ")"
 	}
 	return expr
 }
