@@ -143,15 +143,29 @@ func guardTestIn(src []byte, call *Node, falsy bool) (name string, test *Node) {
 //
 //	const user = await requireUser(req, res); if (!user) return;
 //	  => const user = await requireUser(req); if (user instanceof Response) return user;
+//	const input = validate(schema, req, res); if (!input) return;   (validate now reads await req.json())
+//	  => const input = await validate(schema, req); if (input instanceof Response) return input;
 func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
-	name, test := guardTestIn(m.src, call, m.h.guard)
+	local, test := guardTestIn(m.src, call, m.h.guard)
 	if test == nil {
 		m.f.Todo(enclosingStatement(call).Start, "%s() sends a response when it fails; routemod rewrites it where its result is bound to a local and tested right after (if (!x) return)", fr.h.name)
 		return
 	}
 	callee := call.ChildByField("function")
-	if fr.call != "" && fr.call != m.text(callee) {
-		m.f.Replace(callee.Start, callee.End, fr.call)
+	name := m.text(callee)
+	if fr.call != "" {
+		name = fr.call
+	}
+	switch awaited := call.Parent != nil && call.Parent.Kind == "await_expression"; {
+	case fr.awaits && !awaited && enclosingFunction(call) != m.h.fn:
+		m.f.Todo(enclosingStatement(call).Start, "%s() now reads the request body and returns a Promise: await it here (routemod awaits it only in the function it rewrites)", m.text(callee))
+		return
+	case fr.awaits && !awaited:
+		// const input = validate(schema, req, res) => const input = await validate(schema, req)
+		m.needAsync(call.Start)
+		m.f.Replace(callee.Start, callee.End, "await "+name)
+	case name != m.text(callee):
+		m.f.Replace(callee.Start, callee.End, name)
 	}
 	args := call.ChildByField("arguments")
 	m.replaceFolding(args.Start, args.End, func(cp func(*Node) string) string {
@@ -163,7 +177,7 @@ func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
 		}
 		return "(" + strings.Join(out, ", ") + ")"
 	})
-	m.f.Replace(test.Start, test.End, "if ("+name+" instanceof Response) return "+name+m.semi())
+	m.f.Replace(test.Start, test.End, "if ("+local+" instanceof Response) return "+local+m.semi())
 }
 
 // handsRes returns the call in the statement st that hands res on, or nil.

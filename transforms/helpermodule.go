@@ -66,10 +66,10 @@ func (pl *helperPlan) translate(f *codemod.File, mod *helperModule) map[helperKe
 		for _, fn := range fr.funcs {
 			became = became || fn.async && !fr.h.async // await req.json()
 		}
-		if fr.h.resIndex < 0 {
-			p.async = became // its callers await it (helperreader.go)
+		if fr.h.resIndex < 0 || fr.h.guard {
+			p.async = became // its callers await it (helperreader.go, helperguard.go)
 		} else if became {
-			failed[p.key] = "reading the request body makes it async, and routemod awaits only request-reading helpers"
+			failed[p.key] = "reading the request body makes it async, and routemod awaits only request-reading and guard helpers"
 		}
 		name := fr.h.name
 		fr.h.name = p.appName()
