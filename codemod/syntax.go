@@ -2,6 +2,8 @@ package codemod
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"unsafe"
 
@@ -100,16 +102,30 @@ func (n *Node) NextNamedSibling() *Node {
 	if n.Parent == nil {
 		return nil
 	}
-	seen := false
-	for _, c := range n.Parent.Children {
-		if seen && c.Named && c.Kind != "comment" {
+	sibs := n.Parent.Children
+	for i := n.Index() + 1; i > 0 && i < len(sibs); i++ {
+		if c := sibs[i]; c.Named && c.Kind != "comment" {
 			return c
-		}
-		if c == n {
-			seen = true
 		}
 	}
 	return nil
+}
+
+// Index returns n's position in its parent's Children (-1 for the root),
+// by binary search on the offsets: a walk along a block of many
+// statements does not scan the block at each step.
+func (n *Node) Index() int {
+	if n.Parent == nil {
+		return -1
+	}
+	sibs := n.Parent.Children
+	i := sort.Search(len(sibs), func(i int) bool { return sibs[i].Start >= n.Start })
+	for ; i < len(sibs) && sibs[i].Start == n.Start; i++ {
+		if sibs[i] == n {
+			return i
+		}
+	}
+	return slices.Index(sibs, n) // not reached in a tree Parse built
 }
 
 // Unparen strips parentheses around an expression.

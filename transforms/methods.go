@@ -761,13 +761,10 @@ func prevStatement(st *Node) *Node {
 	if st.Parent == nil {
 		return nil
 	}
-	var prev *Node
-	for _, c := range st.Parent.Children {
-		if c == st {
-			return prev
-		}
-		if c.Named && c.Kind != "comment" {
-			prev = c
+	sibs := st.Parent.Children
+	for i := st.Index() - 1; i >= 0; i-- {
+		if c := sibs[i]; c.Named && c.Kind != "comment" {
+			return c
 		}
 	}
 	return nil
