@@ -104,3 +104,36 @@ func TestParseSharedMatchesParse(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexAndSiblings(t *testing.T) {
+	p := NewParser()
+	defer p.Close()
+	src := []byte("a();\n// c\nb();\nc();\n")
+	root, err := p.Parse(src, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range root.Children {
+		if got := c.Index(); got != i {
+			t.Errorf("%q: Index() = %d, want %d", c.Text(src), got, i)
+		}
+	}
+	if root.Index() != -1 {
+		t.Errorf("the root's Index() = %d, want -1", root.Index())
+	}
+	tests := []struct{ stmt, next string }{{"a();", "b();"}, {"b();", "c();"}, {"c();", ""}}
+	for _, tt := range tests {
+		for _, c := range root.Children {
+			if c.Text(src) != tt.stmt {
+				continue
+			}
+			got := ""
+			if n := c.NextNamedSibling(); n != nil {
+				got = n.Text(src)
+			}
+			if got != tt.next {
+				t.Errorf("NextNamedSibling of %q = %q, want %q", tt.stmt, got, tt.next)
+			}
+		}
+	}
+}
