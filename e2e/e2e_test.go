@@ -100,6 +100,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/js/helped/echo.js":     "app/api/js/helped/echo",
 	"pages/api/events.ts":             "app/api/events",
 	"pages/api/js/events.js":          "app/api/js/events",
+	"pages/api/lines.ts":              "app/api/lines",
+	"pages/api/js/asset.js":           "app/api/js/asset",
 }
 
 // expectedKept lists the routes of e2e/app that routemod cannot finish (a res
