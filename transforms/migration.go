@@ -97,6 +97,10 @@ type migration struct {
 	// library row dealt with (libraries.go): the request and response
 	// rules leave them alone.
 	libTaken map[int]bool
+	// readableFreed is set when a rewrite removed a use of node:stream's
+	// Readable (Readable.fromWeb(body).pipe(res) => body): its import goes
+	// when nothing else uses it (noUnusedLocals).
+	readableFreed bool
 	// reqOptionOf are the local names of library calls that take the
 	// NextRequest in their options ({ req }), for the last check.
 	reqOptionOf map[string]bool

@@ -25,7 +25,7 @@ const (
 //
 //	src.pipe(res) / pipeline(src, res) / await pipeline(src, res) (the last statement)
 //	  => return new Response(Readable.toWeb(src) as ReadableStream, { status, headers })
-//	Readable.fromWeb(upstream.body).pipe(res)  => return new Response(upstream.body, { status, headers })
+//	Readable.fromWeb(upstream.body).pipe(res)  => return new Response(upstream.body, { status, headers }) (Readable's import goes when nothing else uses it)
 //	Readable.from(iterable).pipe(res)          => return new Response(Readable.toWeb(Readable.from(iterable, { objectMode: false })) as ReadableStream, ...)
 //	(.js: /** @type {ReadableStream} */ (Readable.toWeb(src)), the cast checkJs needs)
 //
@@ -76,10 +76,10 @@ func (m *migration) rewritePipe(uses []resUse) int {
 		return p.use.ref.Start
 	}
 	readable := ""
-	if p.kind != pipeWeb {
-		if readable = m.readableName(); readable == "" {
-			return -1
-		}
+	if p.kind == pipeWeb {
+		m.readableFreed = true // Readable.fromWeb(x) => x: its import may go
+	} else if readable = m.readableName(); readable == "" {
+		return -1
 	}
 	statusVar, headersVar := m.varsAt(p.st.Start)
 	_, initText := m.responseInit(m.staticStatus[p.st], statusVar, headersVar)
@@ -146,7 +146,7 @@ func (m *migration) planPipe(u resUse) *pipePlan {
 // pipeSource says what kind of stream src is, and returns the node the
 // Response is built from.
 //
-//	Readable.fromWeb(x)                          => x, pipeWeb
+//	Readable.fromWeb(x), Readable.fromWeb(x as T) => x, pipeWeb
 //	Readable.from(x)                             => x, pipeFrom
 //	fs.createReadStream(p), zlib.createGzip(), a.pipe(zlib.createGzip()), a const bound to one => src, pipeBytes
 func (m *migration) pipeSource(src *Node) (*Node, string) {
@@ -155,7 +155,13 @@ func (m *migration) pipeSource(src *Node) (*Node, string) {
 		a := callArgs(src)
 		switch {
 		case (fn == "Readable.fromWeb" || fn == "stream.Readable.fromWeb") && len(a) == 1:
-			return a[0], pipeWeb
+			// Readable.fromWeb(r.body as NodeWebStream) => r.body: the cast to
+			// node's stream/web type was for fromWeb; a Response takes the global one
+			w := a[0]
+			for (w.Kind == "as_expression" || w.Kind == "satisfies_expression") && len(w.NamedChildren()) > 0 {
+				w = w.NamedChildren()[0]
+			}
+			return w, pipeWeb
 		case (fn == "Readable.from" || fn == "stream.Readable.from") && len(a) == 1:
 			return a[0], pipeFrom
 		}

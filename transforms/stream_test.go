@@ -199,8 +199,7 @@ export default async function h(req, res) {
   res.status(r.status);
   Readable.fromWeb(r.body).pipe(res);
 }
-`, `import { Readable } from "node:stream";
-async function h(req) {
+`, `async function h(req) {
   let status = 200;
   const r = await fetch("https://example.com/x");
   status = r.status;

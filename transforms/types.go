@@ -60,7 +60,8 @@ func rewriteTypes(m *migration) {
 		var keep []string
 		removed := false
 		for _, s := range imp.specs {
-			if (names[s.name] || m.typeOnly(s.local)) && !used(s.local) || m.unwrapped(s.local) {
+			freed := m.readableFreed && s.name == "Readable" && (imp.module == "stream" || imp.module == "node:stream")
+			if (names[s.name] || m.typeOnly(s.local) || freed) && !used(s.local) || m.unwrapped(s.local) {
 				removed = true
 				continue
 			}
