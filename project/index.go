@@ -42,6 +42,8 @@ type Index struct {
 	// wrapped are the routes whose default export calls one of them: the
 	// module and the local name there.
 	wrapped map[string][2]string
+	// wrapperRoutes are, per function of wrappers, the routes that import it.
+	wrapperRoutes map[[2]string][]string
 }
 
 // Build indexes the files of a project: every source file, and its

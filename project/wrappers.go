@@ -1,43 +1,76 @@
 package project
 
 import (
-	"io/fs"
 	"slices"
 	"sort"
 )
 
 // findWrappers records, for every route whose default export calls a
-// function the project defines in another module (export default
-// withAuth(handler), export default withRole("admin")(handler)), that
-// module and the function's local name there. It runs in link, while the
-// routes' import names are still known.
+// function (export default withAuth(handler), export default
+// withRole("admin")(handler), export default withA(withB(handler))), the
+// functions that route imports from other modules of the project: the
+// wrappers it may call there, each with the routes that import it. It runs
+// in link, while the routes' import names are still known.
 func (ix *Index) findWrappers() {
 	for rel, m := range ix.files {
 		if _, ok := ix.moves[rel]; !ok {
 			continue
 		}
+		call := ""
 		for _, e := range m.Exports {
-			if e.Name != "default" || e.Call == "" {
+			if e.Name == "default" && e.Call != "" {
+				call = e.Call
+			}
+		}
+		if call == "" {
+			continue
+		}
+		var locals []string
+		for _, imp := range m.Imports {
+			if imp.Type || imp.Kind == ReExport {
 				continue
 			}
-			f, exp, ok := ix.bindingIn(rel, m, e.Call)
+			if imp.Default != "" {
+				locals = append(locals, imp.Default)
+			}
+			for _, n := range imp.Names {
+				if !n.Type {
+					locals = append(locals, n.Local)
+				}
+			}
+		}
+		for _, local := range locals {
+			f, exp, ok := ix.bindingIn(rel, m, local)
 			if !ok {
 				continue
 			}
-			df, local, ok := ix.Definition(f, exp)
-			if !ok || local == "" || df == rel {
+			df, name, ok := ix.Definition(f, exp)
+			if !ok || name == "" || df == rel || !ix.Defines(df, name) {
 				continue
 			}
 			if ix.wrappers == nil {
-				ix.wrappers, ix.wrapped = map[string][]string{}, map[string][2]string{}
+				ix.wrappers, ix.wrapped, ix.wrapperRoutes = map[string][]string{}, map[string][2]string{}, map[[2]string][]string{}
 			}
-			ix.wrapped[rel] = [2]string{df, local}
-			if !slices.Contains(ix.wrappers[df], local) {
-				ix.wrappers[df] = append(ix.wrappers[df], local)
+			if local == call {
+				ix.wrapped[rel] = [2]string{df, name}
+			}
+			k := [2]string{df, name}
+			ix.wrapperRoutes[k] = append(ix.wrapperRoutes[k], rel)
+			if !slices.Contains(ix.wrappers[df], name) {
+				ix.wrappers[df] = append(ix.wrappers[df], name)
 				sort.Strings(ix.wrappers[df])
 			}
 		}
 	}
+	for _, l := range ix.wrapperRoutes {
+		sort.Strings(l)
+	}
+}
+
+// WrapperRoutes returns the routes (with a wrapped default export) that
+// import the function name of file, sorted.
+func (ix *Index) WrapperRoutes(file, name string) []string {
+	return ix.wrapperRoutes[[2]string{file, name}]
 }
 
 // Wrappers returns the modules that define a function some route's
@@ -50,17 +83,4 @@ func (ix *Index) Wrappers() map[string][]string { return ix.wrappers }
 func (ix *Index) WrapperOf(rel string) (file, name string, ok bool) {
 	w, ok := ix.wrapped[rel]
 	return w[0], w[1], ok
-}
-
-// ReadWrappers reads the text of every module Wrappers names from fsys
-// (the project root), once, for the transforms to read the wrappers'
-// bodies; a module that cannot be read is left out.
-func (ix *Index) ReadWrappers(fsys fs.FS) map[string][]byte {
-	out := map[string][]byte{}
-	for file := range ix.wrappers {
-		if b, err := fs.ReadFile(fsys, file); err == nil {
-			out[file] = b
-		}
-	}
-	return out
 }

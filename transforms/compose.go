@@ -31,6 +31,7 @@ func (m *migration) compose() error {
 		}
 	}
 	eol, ind := f.Style.EOL, f.Style.Indent
+	base := h.indent // the indentation of the function's own line: "" at the top level
 	keep := m.inTemplate()
 	var sb strings.Builder
 	for i, fn := range m.funcs {
@@ -52,24 +53,35 @@ func (m *migration) compose() error {
 			// the handler's JSDoc stays above the first function; checkJs types the others' parameters by their own
 			head.WriteString(m.jsdocFor(fn))
 		}
+		wrapped := len(h.wraps) > 0 && !h.helper && h.ctx == ""
 		if isHTTPMethod(name) {
 			head.WriteString("export ")
+		}
+		if wrapped {
+			// export const GET = withAuth(async function GET(req) {...});
+			head.WriteString("const " + name + " = " + m.wrapPrefix())
 		}
 		if fn.async || h.async {
 			head.WriteString("async ")
 		}
-		tparams := ""
-		if tp := h.fn.ChildByField("type_parameters"); h.helper && tp != nil {
-			tparams = m.text(tp) // function ok<T>(res, data: T) => function ok<T>(data: T)
+		if h.ctx != "" {
+			// a wrapper's request handler: async (req, res) => { => async (req: NextRequest, ctx: C) => {
+			head.Reset()
+			head.WriteString(m.wrapperHead(fn.async || h.async) + eol)
+		} else {
+			tparams := ""
+			if tp := h.fn.ChildByField("type_parameters"); h.helper && tp != nil {
+				tparams = m.text(tp) // function ok<T>(res, data: T) => function ok<T>(data: T)
+			}
+			head.WriteString("function " + name + tparams + "(" + m.signature(fn) + ") {" + eol)
 		}
-		head.WriteString("function " + name + tparams + "(" + m.signature(fn) + ") {" + eol)
 		var body strings.Builder
 		prologue := sortedPrologue(fn.prologue)
 		for _, p := range fn.parts {
 			if p.end <= p.start {
 				continue
 			}
-			target := ind + strings.Repeat(ind, p.nest)
+			target := base + ind + strings.Repeat(ind, p.nest)
 			if p.block {
 				target += ind
 			}
@@ -107,10 +119,10 @@ func (m *migration) compose() error {
 			if err != nil {
 				return err
 			}
-			body.WriteString(ind + "return " + text + m.semi() + eol)
+			body.WriteString(base + ind + "return " + text + m.semi() + eol)
 		}
 		for _, l := range fn.lines {
-			body.WriteString(ind + l + eol)
+			body.WriteString(base + ind + l + eol)
 		}
 		if len(m.funcs) > 1 {
 			// the split used the method; a function may no longer read its alias
@@ -125,13 +137,13 @@ func (m *migration) compose() error {
 				if i == len(prologue)-1 && !strings.HasSuffix(line, ";") && startsASIHazard(body.String()) {
 					line += ";" // const headers = new Headers()\n[a].map(...) would read as one expression
 				}
-				pl.WriteString(ind + line + eol)
+				pl.WriteString(base + ind + line + eol)
 			}
 			rest := body.String()
 			body.Reset()
 			body.WriteString(pl.String() + rest)
 		}
-		if helper := m.delegate(fn, body.String()); helper != "" && isHTTPMethod(name) {
+		if helper := m.delegate(fn, body.String()); helper != "" && isHTTPMethod(name) && !wrapped {
 			// case "GET": return getUser(req, res) => export { getUser as GET }
 			var aliases []string
 			for _, meth := range fn.methods {
@@ -140,7 +152,13 @@ func (m *migration) compose() error {
 			sb.WriteString("export { " + strings.Join(aliases, ", ") + " }" + m.semi())
 			continue
 		}
-		sb.WriteString(head.String() + body.String() + "}")
+		sb.WriteString(head.String() + body.String() + base + "}")
+		if h.ctx != "" {
+			continue
+		}
+		if wrapped {
+			sb.WriteString(m.wrapSuffix() + m.semi())
+		}
 		m.written = append(m.written, written{name: name, req: h.req, res: h.res, reader: h.helper && h.resIndex < 0 && m.helperModule})
 		var aliases []string
 		for _, meth := range fn.methods {
@@ -152,7 +170,7 @@ func (m *migration) compose() error {
 			sb.WriteString(eol + eol + "export { " + strings.Join(aliases, ", ") + " }" + m.semi())
 		}
 	}
-	if h.end < len(m.src) && m.src[h.end] != '\n' && m.src[h.end] != '\r' {
+	if h.end < len(m.src) && m.src[h.end] != '\n' && m.src[h.end] != '\r' && h.ctx == "" {
 		sb.WriteString(eol) // code right after the handler on its line (`}0`) starts a new line
 	}
 	edits := append(outside, codemod.Edit{Start: h.start, End: h.end, New: sb.String(), By: m.composedBy(inside)})
@@ -196,6 +214,19 @@ func (m *migration) signature(fn *outFunc) string {
 	if m.f.TypeScript {
 		m.use("next/server", "NextRequest", false)
 		req += ": NextRequest"
+	}
+	if len(m.h.extras) > 0 {
+		// withProject(async (req, res, project) => ...) => (req: NextRequest, _ctx: unknown, project)
+		ctx := "_ctx"
+		if fn.params {
+			ctx = m.contextParam()
+		} else if m.f.TypeScript {
+			ctx += ": unknown"
+		}
+		for _, p := range m.h.extras {
+			ctx += ", " + m.text(p)
+		}
+		return req + ", " + ctx
 	}
 	if !fn.params {
 		return req

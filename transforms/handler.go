@@ -19,8 +19,18 @@ type handler struct {
 	start    int    // the range the output functions replace
 	end      int
 	deletes  []*Node // statements removed with it (export default h; module.exports = h)
-	// wrap is the project wrapper the default export calls, nil when none.
-	wrap *wrapUse
+	// wrap is the project wrapper that only checks the method around the
+	// default export, nil when none; wraps are the others, outermost first.
+	wrap  *wrapUse
+	wraps []*wrapUse
+	// extras are the parameters after req and res the innermost of wraps
+	// hands the handler (withProject(async (req, res, project) => ...)).
+	extras []*Node
+	// ctx is set for the request handler a wrapper returns (appWrapper):
+	// the name of its route context parameter, which takes res's place;
+	// arrow tells its kind and indent the indentation of its line.
+	ctx, indent string
+	arrow       bool
 	// helper is set for a module-level function the handler hands res to;
 	// resIndex and reqIndex are where it takes them (-1: not at all).
 	helper             bool
@@ -84,18 +94,20 @@ func (m *migration) findHandler() bool {
 			return false
 		}
 		// export default withMethods(["GET"], handler) (withMethods from lib/, only checks the method) => handler, under GET
-		inner, u, why := m.unwrap(value)
-		if u == nil {
+		// export default withAuth(withCache(handler)) => handler; each export wrapped in withAuth(withCache(...))
+		inner, methods, wraps, why := m.unwrap(value)
+		if why != "" {
 			f.Skip("%s", why)
 			return false
 		}
-		h.wrap = u
-		value = codemod.Unparen(inner)
-		for value.Kind == "as_expression" || value.Kind == "satisfies_expression" {
-			value = codemod.Unparen(value.NamedChildren()[0])
+		h.wrap, h.wraps, value = methods, wraps, inner
+		if len(wraps) > 0 && inner.Kind != "identifier" {
+			// withA(\n  withB(async (req, res) => {...}),\n) => the function keeps the indentation of its line
+			h.indent = codemod.IndentAt(m.src, inner.Start)
 		}
-		if value.Kind == "call_expression" {
-			f.Skip("the handler is wrapped in %s and in %s(...); routemod does not migrate wrappers of wrappers yet: unwrap it or migrate by hand", u.local, m.text(value.ChildByField("function")))
+		m.h = h
+		if why := m.wrapperImports(); why != "" {
+			f.Skip("the handler is wrapped in %s (%s): %s; migrate by hand", wraps[0].local, wraps[0].w.file, why)
 			return false
 		}
 	}
@@ -141,7 +153,10 @@ func (m *migration) findHandler() bool {
 	plist := paramNodes(h.fn)
 	// function handler(req, res, extra = 5) => skipped: pages passed only req and res,
 	// a route handler gets (req, ctx) and the third parameter would be dropped
-	if len(plist) > 2 {
+	if n := len(h.wraps); n > 0 && len(plist) > 2 && h.wraps[n-1].w.extras == len(plist)-2 {
+		// withProject(async (req, res, project) => ...) => async function GET(req, _ctx, project): withProject hands project on
+		h.extras = plist[2:]
+	} else if len(plist) > 2 {
 		f.Skip("the handler takes parameters besides req and res %s; migrate it by hand", m.text(h.fn.ChildByField("parameters")))
 		return false
 	}

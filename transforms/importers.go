@@ -4,6 +4,8 @@ import (
 	"iter"
 	"maps"
 	"os"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -32,11 +34,14 @@ func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) 
 	}, moves)
 	if p.Root != "" {
 		ix.ReadInstalled(os.DirFS(p.Root), libraries.Packages())
-		mg.wrappers.Store(p, readWrappers(ix, ix.ReadWrappers(os.DirFS(p.Root))))
 	}
 	mg.indexes.Store(p, ix)
-	if pl := buildHelperPlan(ix, src, p.Moves); pl != nil {
+	pl := buildHelperPlan(ix, src, p.Moves)
+	if pl != nil {
 		mg.plans.Store(p, pl)
+	}
+	if len(ix.Wrappers()) > 0 {
+		mg.wrappers.Store(p, readWrappers(ix, wrapperTexts(ix, src, p.Root), pl))
 	}
 }
 
@@ -55,12 +60,26 @@ func (mg *Migrator) plan(p *codemod.Project) *helperPlan {
 // the helper plan decides each helper (in place, or beside under a new
 // name) and returns the routes to migrate again and the helper modules'
 // changes.
+//
+// The project's wrappers that routes moving in this run apply are
+// rewritten in place, or get their app version beside them, likewise
+// (see wrapperPlan.settle).
 func (mg *Migrator) Settle(p *codemod.Project, moves func(rel string) bool) ([]string, []*codemod.ProjectChange) {
-	pl := mg.plan(p)
-	if pl == nil || !mg.selected["response"] {
+	if !mg.selected["response"] {
 		return nil, nil
 	}
-	return pl.settle(moves)
+	var redo []string
+	var changes []*codemod.ProjectChange
+	if pl := mg.plan(p); pl != nil {
+		redo, changes = pl.settle(moves)
+	}
+	if ws, ok := mg.wrappers.Load(p); ok {
+		r, c := ws.(*wrapperPlan).settle(moves)
+		redo, changes = append(redo, r...), append(changes, c...)
+		sort.Strings(redo)
+		redo = slices.Compact(redo)
+	}
+	return redo, changes
 }
 
 // index returns the index of p: the one Prepare built, or one that knows

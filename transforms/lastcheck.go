@@ -9,11 +9,16 @@ import (
 
 // written is one function compose wrote, with the names its pages
 // parameters had: req is now its NextRequest, res is gone.
+//
+// layers is set for a wrapper's app version: name is the wrapper, and the
+// function checked is the request handler it returns, that many calls
+// down (see appWrapper).
 type written struct {
 	name, req, res string
 	// reader is set for a request-reading helper: it returns what it read,
 	// not a Response.
 	reader bool
+	layers int
 }
 
 // lastCheck returns the net under every rule, run on the final output (see
@@ -43,6 +48,9 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 			}
 		}
 	}
+	for n := range m.wrapped {
+		takesReq[n] = true // a wrapper's app version hands it to the route handler it wraps
+	}
 	// an edge route's req was a Web Request already
 	return netCheck(append([]written(nil), m.written...), takesReq, m.reqOptionOf, m.edgeRuntime(), m.fresh["status"])
 }
@@ -61,12 +69,9 @@ func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool, sta
 					decl = d
 				}
 			}
-			if decl.Kind != "function_declaration" {
-				continue
-			}
-			name := c.text(decl.ChildByField("name"))
 			for _, w := range fns {
-				if w.name != name {
+				decl := writtenFunc(c.src, decl, w)
+				if decl == nil {
 					continue
 				}
 				if w.res != "" {
@@ -249,4 +254,45 @@ func (c *checker) keyedProblem(mem *Node, req, what string, methods map[string]b
 	}
 	kind := map[string]string{"headers": "Headers", "cookies": "RequestCookies"}[what]
 	return fmt.Sprintf("%s.%s is read as the pages object; it is now a Web %s read with .get(name)", req, what, kind)
+}
+
+// writtenFunc returns the function w names in the module-level declaration
+// decl, nil when decl is not it:
+//
+//	function GET(req) {...}                                  => itself
+//	const GET = withAuth(async function GET(req) {...})      => the function expression (a wrapped export)
+//	function withAuth(h) { return async (req, ctx) => {...} } => the arrow, w.layers calls down (a wrapper's app version)
+func writtenFunc(src []byte, decl *Node, w written) *Node {
+	var fn *Node
+	switch decl.Kind {
+	case "function_declaration":
+		if decl.ChildByField("name").Text(src) == w.name {
+			fn = decl
+		}
+	case "lexical_declaration", "variable_declaration":
+		for _, d := range decl.NamedChildren() {
+			if d.Kind != "variable_declarator" || !isIdent(src, d.ChildByField("name"), w.name) {
+				continue
+			}
+			v := codemod.Unparen(d.ChildByField("value"))
+			if v == nil {
+				return nil
+			}
+			if w.layers > 0 {
+				fn = v
+				break
+			}
+			// withA(withB(async function GET(req) {...})): the function named as the export
+			v.Walk(func(n *Node) bool {
+				if fn == nil && (n.Kind == "function_expression" || n.Kind == "function") && isIdent(src, n.ChildByField("name"), w.name) {
+					fn = n
+				}
+				return fn == nil
+			})
+		}
+	}
+	for i := 0; fn != nil && i < w.layers; i++ {
+		fn = returnedFunction(fn.ChildByField("body"))
+	}
+	return fn
 }

@@ -105,7 +105,14 @@ type migration struct {
 	// NextRequest in their options ({ req }), for the last check.
 	reqOptionOf map[string]bool
 	// wrappers are the project's wrappers, as readWrappers read them.
-	wrappers wrapperSet
+	wrappers *wrapperPlan
+	// wrapped is, in a wrapper's app version, the name of the parameter
+	// that takes the route handler (see appWrapper).
+	wrapped map[string]bool
+	// specRenames and defaultRenames are the route's imports of wrappers
+	// it now calls by their app versions' names (see wrapperImports).
+	specRenames    map[*Node]string
+	defaultRenames [][2]string
 }
 
 func newMigration(f *codemod.File) *migration {

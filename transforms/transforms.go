@@ -43,7 +43,7 @@ func Describe() string {
 type Migrator struct {
 	selected map[string]bool
 	indexes  sync.Map // *codemod.Project => *project.Index, built by Prepare
-	wrappers sync.Map // *codemod.Project => wrapperSet, read by Prepare
+	wrappers sync.Map // *codemod.Project => *wrapperPlan, read by Prepare
 	plans    sync.Map // *codemod.Project => *helperPlan, built by Prepare
 }
 
@@ -85,7 +85,8 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 	m := newMigration(f)
 	m.ix = mg.index(f.Project)
 	if ws, ok := mg.wrappers.Load(f.Project); ok {
-		m.wrappers = ws.(wrapperSet)
+		m.wrappers = ws.(*wrapperPlan)
+		m.wrappers.noteImports(m)
 	}
 	if mg.selected["response"] {
 		m.plan = mg.plan(f.Project)

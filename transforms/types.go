@@ -65,11 +65,12 @@ func rewriteTypes(m *migration) {
 				removed = true
 				continue
 			}
-			keep = append(keep, m.text(s.node))
+			keep = append(keep, m.specText(s))
 		}
 		// import withMethods from "../lib/methods" (the wrapper gone) => removed
 		dropDefault := imp.defaultName != "" && m.unwrapped(imp.defaultName)
 		if !removed && !dropDefault {
+			m.renameSpecs(imp)
 			continue
 		}
 		if dropDefault && imp.named != nil && len(keep) > 0 {

@@ -26,9 +26,17 @@ type wrapper struct {
 	// single is set when the methods parameter is one method compared
 	// with ===, not a list.
 	single bool
+	// extras counts the arguments it hands the handler after req and res.
+	extras int
 	reject rejection
+	// apply is set when routemod can write its route-handler version
+	// (appWrapper) and apply it to each export of the routes it wraps.
+	apply bool
 	// why says why routemod cannot apply it ("" when it can).
 	why string
+	// pinned is set when code of its own module uses it (that code stays a
+	// pages one); cjs when its module exports through module.exports.
+	pinned, cjs bool
 }
 
 // argAt is a parameter of a wrapper: its call layer and its index there.
@@ -48,15 +56,16 @@ type rejection struct {
 // reqMark stands for the wrapper's request in a rejection's body.
 const reqMark = "\x00req\x00"
 
-// wrapperSet are a project's wrappers by file and name.
-type wrapperSet map[[2]string]*wrapper
-
 // readWrappers reads and parses, once, every module that defines a
-// function a route's default export calls, and reads each such function.
-func readWrappers(ix *project.Index, texts map[string][]byte) wrapperSet {
-	ws := wrapperSet{}
+// function a route's default export calls, reads each such function, and
+// writes the app version of each it can apply once (trial), to know it can.
+//
+// A wrapper in a module whose helpers the helper plan may change is left
+// as it is: one module, one change.
+func readWrappers(ix *project.Index, texts map[string][]byte, helpers *helperPlan) *wrapperPlan {
+	pl := &wrapperPlan{ix: ix, byKey: map[[2]string]*wrapper{}, texts: texts, called: map[string]map[[2]string]string{}}
 	if len(texts) == 0 {
-		return ws
+		return pl
 	}
 	p := codemod.NewParser()
 	defer p.Close()
@@ -65,18 +74,30 @@ func readWrappers(ix *project.Index, texts map[string][]byte) wrapperSet {
 		if !ok {
 			continue
 		}
-		root, err := p.Parse(src, !strings.HasSuffix(file, ".ts") && !strings.HasSuffix(file, ".mts") && !strings.HasSuffix(file, ".cts"))
+		tsx := !strings.HasSuffix(file, ".ts") && !strings.HasSuffix(file, ".mts") && !strings.HasSuffix(file, ".cts")
+		root, err := p.Parse(src, tsx)
 		for _, name := range names {
 			w := &wrapper{file: file, name: name, handler: noArg, methods: noArg}
-			ws[[2]string{file, name}] = w
+			pl.byKey[[2]string{file, name}] = w
 			if err != nil {
 				w.why = "routemod cannot parse " + file
 				continue
 			}
 			w.read(src, root)
+			if !w.methodsOnly && w.handler != noArg && helpers.holds(file) {
+				w.why = "routemod changes helpers in " + file + ", and changes a module once"
+			} else if !w.methodsOnly && w.handler != noArg {
+				if why := w.trial(p, ix, src, root, tsx); why != "" {
+					w.why = why
+				} else {
+					w.apply, w.why = true, ""
+					w.pinned = usedInModule(src, root, name)
+					w.cjs = ix.Module(file) != nil && ix.Module(file).CommonJS
+				}
+			}
 		}
 	}
-	return ws
+	return pl
 }
 
 // moduleFunction finds the module-level function name: function name()
@@ -218,8 +239,9 @@ func (w *wrapper) readHandler(src []byte, fn *Node, req, res string) {
 			return w.handler == noArg
 		}
 		callee, args := n.ChildByField("function"), callArgs(n)
-		if callee != nil && callee.Kind == "identifier" && len(args) == 2 && isIdent(src, args[0], req) && isIdent(src, args[1], res) {
+		if callee != nil && callee.Kind == "identifier" && len(args) >= 2 && isIdent(src, args[0], req) && isIdent(src, args[1], res) {
 			w.handler = w.param(callee.Text(src))
+			w.extras = len(args) - 2
 		}
 		return true
 	})
@@ -311,7 +333,7 @@ func (w *wrapper) callsHandler(src []byte, st *Node, req, res string, last bool)
 		return false
 	}
 	callee, args := e.ChildByField("function"), callArgs(e)
-	return callee.Kind == "identifier" && w.param(callee.Text(src)) == w.handler && len(args) == 2 && isIdent(src, args[0], req) && isIdent(src, args[1], res)
+	return callee.Kind == "identifier" && w.param(callee.Text(src)) == w.handler && len(args) == 2 && w.extras == 0 && isIdent(src, args[0], req) && isIdent(src, args[1], res)
 }
 
 // methodTest reads a test of req.method against a parameter: the
@@ -527,60 +549,90 @@ func constantBody(src []byte, n *Node, req string) (string, bool) {
 type wrapUse struct {
 	w       *wrapper
 	local   string   // the wrapper's name in the route file
+	name    string   // the name of the app version it calls
 	methods []string // the methods a method-checking wrapper lets through
+	// base is the wrapper's name in the call; prefix and suffix are the
+	// call's text around the handler: withRole("admin")( and ).
+	base           *Node
+	prefix, suffix [2]int
 }
 
-// unwrap reads export default withMethods(["GET", "POST"], handler), a
-// project wrapper that only checks the method, and returns the handler
-// it wraps, "" and a reason to skip the file otherwise.
+// unwrap reads the calls of project wrappers around the default export
+// (export default withA(withB(handler))) and returns the handler they
+// wrap, the one that only checks the method (nil when none: it must be
+// the outermost) and the others, outermost first; "" and a reason to skip
+// the file when one is not a project wrapper routemod can apply.
 //
 //	export default withMethods(["GET", "POST"], handler)  => handler, exported under GET and POST only
 //	export default allowMethods(["GET"])(async (req, res) => {...}) => the arrow, under GET only
-func (m *migration) unwrap(call *Node) (*Node, *wrapUse, string) {
-	var layers [][]*Node
-	c := call
-	for c.Kind == "call_expression" {
-		layers = append([][]*Node{callArgs(c)}, layers...)
-		c = codemod.Unparen(c.ChildByField("function"))
-	}
-	if c.Kind != "identifier" {
-		return nil, nil, "the handler is wrapped in " + m.text(call.ChildByField("function")) + "(...); routemod cannot see what the wrapper does: unwrap it or migrate by hand"
-	}
-	local := m.text(c)
-	file, name, _, ok := m.ix.Handles(m.f.Path, m.module(), local)
-	if !ok || file == m.f.Path {
-		return nil, nil, "the handler is wrapped in " + m.text(call.ChildByField("function")) + "(...); routemod cannot see what the wrapper does: unwrap it or migrate by hand"
-	}
-	w := m.wrappers[[2]string{file, name}]
-	where := local + " (" + file + ")"
-	if name != local {
-		where = local + " (" + name + " in " + file + ")"
-	}
-	if w == nil || !w.methodsOnly {
-		why := "routemod does not migrate wrappers that do more than check the method yet"
-		if w != nil && w.why != "" {
-			why = w.why
+//	export default withAuth(withCache(handler))            => handler, each export wrapped in withAuth(withCache(...))
+func (m *migration) unwrap(call *Node) (*Node, *wrapUse, []*wrapUse, string) {
+	var methods *wrapUse
+	var wraps []*wrapUse
+	v := call
+	for v.Kind == "call_expression" {
+		var layers [][]*Node
+		c := v
+		for c.Kind == "call_expression" {
+			layers = append([][]*Node{callArgs(c)}, layers...)
+			c = codemod.Unparen(c.ChildByField("function"))
 		}
-		return nil, nil, "the handler is wrapped in " + where + ", the project's own wrapper: " + why + "; unwrap it or migrate by hand"
-	}
-	if len(layers) != len(w.layers) {
-		return nil, nil, "the handler is wrapped in " + where + " with " + strconv.Itoa(len(layers)) + " calls where it takes " + strconv.Itoa(len(w.layers)) + "; migrate by hand"
-	}
-	for l, args := range layers {
-		if len(args) != len(w.layers[l]) {
-			return nil, nil, "the handler is wrapped in " + where + " with other arguments than it takes; migrate by hand"
+		unknown := "the handler is wrapped in " + m.text(v.ChildByField("function")) + "(...); routemod cannot see what the wrapper does: unwrap it or migrate by hand"
+		if c.Kind != "identifier" {
+			return nil, nil, nil, unknown
 		}
-		for _, a := range args {
-			if a.Kind == "spread_element" {
-				return nil, nil, "the handler is wrapped in " + where + " with spread arguments; migrate by hand"
+		local := m.text(c)
+		file, name, _, ok := m.ix.Handles(m.f.Path, m.module(), local)
+		if !ok || file == m.f.Path {
+			return nil, nil, nil, unknown
+		}
+		w := m.wrappers.get(file, name)
+		where := local + " (" + file + ")"
+		if name != local {
+			where = local + " (" + name + " in " + file + ")"
+		}
+		if w == nil || !w.methodsOnly && !w.apply {
+			why := "routemod cannot read it"
+			if w != nil && w.why != "" {
+				why = w.why
+			}
+			return nil, nil, nil, "the handler is wrapped in " + where + ", the project's own wrapper: " + why + "; unwrap it or migrate by hand"
+		}
+		if len(layers) != len(w.layers) {
+			return nil, nil, nil, "the handler is wrapped in " + where + " with " + strconv.Itoa(len(layers)) + " calls where it takes " + strconv.Itoa(len(w.layers)) + "; migrate by hand"
+		}
+		for l, args := range layers {
+			if len(args) != len(w.layers[l]) {
+				return nil, nil, nil, "the handler is wrapped in " + where + " with other arguments than it takes; migrate by hand"
+			}
+			for _, a := range args {
+				if a.Kind == "spread_element" {
+					return nil, nil, nil, "the handler is wrapped in " + where + " with spread arguments; migrate by hand"
+				}
 			}
 		}
+		arg := codemod.Unparen(layers[w.handler.layer][w.handler.index])
+		for arg.Kind == "as_expression" || arg.Kind == "satisfies_expression" {
+			arg = codemod.Unparen(arg.NamedChildren()[0])
+		}
+		u := &wrapUse{w: w, local: local, base: c, prefix: [2]int{v.Start, arg.Start}, suffix: [2]int{arg.End, v.End}}
+		if w.methodsOnly {
+			if methods != nil || len(wraps) > 0 {
+				// withAuth(withMethods(["GET"], h)): a refused method met withAuth first
+				return nil, nil, nil, "the handler is wrapped in " + where + " inside another wrapper, which ran first for the methods it refuses; put it outermost, or migrate by hand"
+			}
+			ms, ok := m.methodList(layers[w.methods.layer][w.methods.index], w.single)
+			if !ok {
+				return nil, nil, nil, "the handler is wrapped in " + where + ", and routemod cannot read the methods it is given (" + m.text(layers[w.methods.layer][w.methods.index]) + "): write them as a list of method names, or migrate by hand"
+			}
+			u.methods = ms
+			methods = u
+		} else {
+			wraps = append(wraps, u)
+		}
+		v = arg
 	}
-	methods, ok := m.methodList(layers[w.methods.layer][w.methods.index], w.single)
-	if !ok {
-		return nil, nil, "the handler is wrapped in " + where + ", and routemod cannot read the methods it is given (" + m.text(layers[w.methods.layer][w.methods.index]) + "): write them as a list of method names, or migrate by hand"
-	}
-	return layers[w.handler.layer][w.handler.index], &wrapUse{w: w, local: local, methods: methods}, ""
+	return v, methods, wraps, ""
 }
 
 // methodList reads the methods a route hands a method-checking wrapper:
@@ -677,7 +729,16 @@ func (m *migration) restrictToWrapper() {
 // unwrapped reports whether local is the wrapper the handler was taken out
 // of, whose import goes once nothing else uses it.
 func (m *migration) unwrapped(local string) bool {
-	return m.h != nil && m.h.wrap != nil && m.h.wrap.local == local
+	if m.h == nil || m.h.wrap == nil || m.h.wrap.local != local {
+		return false
+	}
+	var keep []*Node // the import statements and the wrapper's call: uses that go
+	for _, st := range m.f.Root.Children {
+		if st.Kind == "import_statement" {
+			keep = append(keep, st)
+		}
+	}
+	return m.otherUses(local, append(keep, m.h.wrap.base)...) == nil
 }
 
 // stays reports whether the planned route rel certainly stays where it
@@ -691,6 +752,102 @@ func (m *migration) stays(rel string) bool {
 	if !ok {
 		return true
 	}
-	w := m.wrappers[[2]string{file, name}]
-	return w == nil || !w.methodsOnly
+	w := m.wrappers.get(file, name)
+	return w == nil || !w.methodsOnly && !w.apply
+}
+
+// wrapPrefix and wrapSuffix are the text of the wrappers' calls around
+// each export, outermost first: withAuth(withRole("admin")( and )).
+func (m *migration) wrapPrefix() string {
+	var sb strings.Builder
+	for _, u := range m.h.wraps {
+		sb.Write(m.src[u.prefix[0]:u.prefix[1]])
+	}
+	return sb.String()
+}
+
+func (m *migration) wrapSuffix() string {
+	var sb strings.Builder
+	for i := len(m.h.wraps) - 1; i >= 0; i-- {
+		u := m.h.wraps[i]
+		sb.Write(m.src[u.suffix[0]:u.suffix[1]])
+	}
+	return sb.String()
+}
+
+// wrapperImports renames, in the route, the imports of the wrappers whose
+// app version is added beside the pages one: the route calls the new one
+// under the local name it had.
+//
+//	import { withAuth } from "../lib/auth"         => import { withAuthRoute as withAuth } from "../lib/auth"
+//	import { withAuth as auth } from "../lib/auth" => import { withAuthRoute as auth } from "../lib/auth"
+//	import withAuth from "../lib/auth"            => import { withAuthRoute as withAuth } from "../lib/auth"
+//
+// It returns why the route cannot call it so ("" when it can).
+func (m *migration) wrapperImports() string {
+	for _, u := range m.h.wraps {
+		u.name = m.wrappers.appName(u.w)
+		m.wrappers.record(m.f.Path, u.w, u.name)
+		m.f.DependOnSettle()
+		var keep []*Node
+		for _, v := range m.h.wraps {
+			keep = append(keep, v.base)
+		}
+		found := false
+		for _, imp := range m.importStatements() {
+			for _, s := range imp.specs {
+				if s.local == u.local {
+					found = true
+					if u.name != u.w.name {
+						if m.specRenames == nil {
+							m.specRenames = map[*Node]string{}
+						}
+						m.specRenames[s.node] = u.name + " as " + u.local
+					}
+				}
+			}
+			if imp.defaultName == u.local {
+				found = true
+				if u.name != u.w.name {
+					if imp.named != nil {
+						return "it imports " + u.local + " as a default import beside named ones; routemod adds the app version beside it as " + u.name
+					}
+					m.defaultRenames = append(m.defaultRenames, [2]string{u.local, u.name})
+				}
+			}
+			keep = append(keep, imp.node)
+		}
+		if !found {
+			return "routemod cannot find its import of " + u.local
+		}
+		if n := m.otherUses(u.local, keep...); n != nil {
+			line, _ := codemod.LineCol(m.src, n.Start)
+			return "it uses " + u.local + " on line " + strconv.Itoa(line) + " besides wrapping its handler"
+		}
+	}
+	return ""
+}
+
+// specText is an import specifier as the route now writes it.
+func (m *migration) specText(s importSpec) string {
+	if t, ok := m.specRenames[s.node]; ok {
+		return t
+	}
+	return m.text(s.node)
+}
+
+// renameSpecs writes the renames of an import statement left as it is.
+func (m *migration) renameSpecs(imp importStmt) {
+	for _, s := range imp.specs {
+		if t, ok := m.specRenames[s.node]; ok {
+			m.f.ReplaceNode(s.node, t)
+		}
+	}
+	for _, r := range m.defaultRenames {
+		if imp.defaultName == r[0] && imp.named == nil {
+			// import withAuth from "m" => import { withAuthRoute as withAuth } from "m"
+			cl := imp.node.ChildOfKind("import_clause")
+			m.f.ReplaceNode(cl, "{ "+r[1]+" as "+r[0]+" }")
+		}
+	}
 }

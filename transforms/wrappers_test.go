@@ -1,9 +1,11 @@
 package transforms
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/routemod/routemod/codemod"
+	"github.com/routemod/routemod/project"
 )
 
 // TestReadWrapper reads wrapper bodies: which take the handler where, and
@@ -67,6 +69,200 @@ func TestReadWrapper(t *testing.T) {
 			}
 			if tt.why == ok && (w.methods != tt.methods || w.reject.status != tt.status) {
 				t.Errorf("methods %v, status %d; want %v, %d", w.methods, w.reject.status, tt.methods, tt.status)
+			}
+		})
+	}
+}
+
+// TestAppWrapper writes wrappers' route-handler versions, in place and
+// beside the pages one.
+func TestAppWrapper(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, beside, in, want string
+	}{
+		{"401 check, in place", "lib/auth.ts", "",
+			`import type { NextApiHandler } from "next";
+
+export function withAuth(handler: NextApiHandler): NextApiHandler {
+  return async (req, res) => {
+    if (!req.headers.authorization) {
+      return res.status(401).json({ error: "Unauthorized" });
+    }
+    return handler(req, res);
+  };
+}
+`,
+			`import type { NextRequest } from "next/server";
+
+export function withAuth<C>(handler: (req: NextRequest, ctx: C) => Response | Promise<Response>) {
+  return async (req: NextRequest, ctx: C) => {
+    if (!req.headers.get("authorization")) {
+      return Response.json({ error: "Unauthorized" }, { status: 401 });
+    }
+    return handler(req, ctx);
+  };
+}
+`},
+		{"factory, js, awaited last", "lib/role.js", "",
+			`export const withRole = (role) => (handler) => async function (req, res) {
+  if (req.headers["x-role"] !== role) {
+    res.status(403).json({ error: "Forbidden" });
+    return;
+  }
+  await handler(req, res);
+};
+`,
+			`export const withRole = (role) => (handler) => async function (req, ctx) {
+  if ((req.headers.get("x-role") ?? undefined) !== role) {
+    return Response.json({ error: "Forbidden" }, { status: 403 });
+  }
+  return await handler(req, ctx);
+};
+`},
+		{"extra arguments, beside", "lib/project.ts", "withProjectRoute",
+			`import type { NextApiRequest, NextApiResponse } from "next";
+
+type Project = { id: string };
+
+export function withProject(handler: (req: NextApiRequest, res: NextApiResponse, project: Project) => unknown) {
+  return async (req: NextApiRequest, res: NextApiResponse) => {
+    const id = req.query.project as string;
+    if (!id) return res.status(400).json({ error: "project?" });
+    return handler(req, res, { id });
+  };
+}
+`,
+			`import type { NextApiRequest, NextApiResponse } from "next";
+import type { NextRequest } from "next/server";
+
+type Project = { id: string };
+
+export function withProject(handler: (req: NextApiRequest, res: NextApiResponse, project: Project) => unknown) {
+  return async (req: NextApiRequest, res: NextApiResponse) => {
+    const id = req.query.project as string;
+    if (!id) return res.status(400).json({ error: "project?" });
+    return handler(req, res, { id });
+  };
+}
+
+export function withProjectRoute<C>(handler: (req: NextRequest, ctx: C, project: Project) => Response | Promise<Response>) {
+  return async (req: NextRequest, ctx: C) => {
+    const id = (req.nextUrl.searchParams.get("project") ?? undefined) as string;
+    if (!id) return Response.json({ error: "project?" }, { status: 400 });
+    return handler(req, ctx, { id });
+  };
+}
+`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := codemod.NewParser()
+			defer p.Close()
+			src := []byte(tt.in)
+			ts := strings.HasSuffix(tt.file, ".ts")
+			root, err := p.Parse(src, !ts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := map[string]string{"lib/auth.ts": "withAuth", "lib/role.js": "withRole", "lib/project.ts": "withProject"}[tt.file]
+			w := &wrapper{file: tt.file, name: name, handler: noArg, methods: noArg}
+			w.read(src, root)
+			f := &codemod.File{Path: tt.file, Src: src, Root: root, TypeScript: ts, Style: codemod.DetectStyle(src), NextMajor: 16}
+			if why := appWrapper(f, project.FromMoves(nil), w, tt.beside); why != "" {
+				t.Fatalf("appWrapper: %s", why)
+			}
+			sorted, err := codemod.SortEdits(f.Edits())
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := codemod.ApplyEdits(src, sorted)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(out) != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", out, tt.want)
+			}
+		})
+	}
+}
+
+// TestAppWrapperHeaders: headers a wrapper set before the handler go on
+// the handler's Response.
+func TestAppWrapperHeaders(t *testing.T) {
+	src := []byte(`export function withCache(handler) {
+  return async (req, res) => {
+    res.setHeader("Cache-Control", "s-maxage=60");
+    return handler(req, res);
+  };
+}
+`)
+	want := `export function withCache(handler) {
+  return async (req, ctx) => {
+    const headers = new Headers();
+    headers.set("Cache-Control", "s-maxage=60");
+    const handled = await handler(req, ctx);
+    const response = new Response(handled.body, handled);
+    headers.forEach((value, key) => {
+      if (!response.headers.has(key)) response.headers.set(key, value);
+    });
+    return response;
+  };
+}
+`
+	p := codemod.NewParser()
+	defer p.Close()
+	root, err := p.Parse(src, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &wrapper{file: "lib/cache.js", name: "withCache", handler: noArg, methods: noArg}
+	w.read(src, root)
+	f := &codemod.File{Path: w.file, Src: src, Root: root, Style: codemod.DetectStyle(src), NextMajor: 16}
+	if why := appWrapper(f, project.FromMoves(nil), w, ""); why != "" {
+		t.Fatal(why)
+	}
+	sorted, _ := codemod.SortEdits(f.Edits())
+	out, err := codemod.ApplyEdits(src, sorted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// TestAppWrapperRefused: what a wrapper's app version cannot carry with
+// the same meaning leaves it as it is, with the reason.
+func TestAppWrapperRefused(t *testing.T) {
+	for _, tt := range []struct{ name, file, src, why string }{
+		{"code after the handler", "lib/t.js",
+			"export function w(handler) {\n  return async (req, res) => {\n    await handler(req, res);\n    console.log(res.statusCode);\n  };\n}\n",
+			"it uses what the handler returns, or runs code after it"},
+		{"status before the handler", "lib/t.js",
+			"export function w(handler) {\n  return async (req, res) => {\n    res.status(201);\n    return handler(req, res);\n  };\n}\n",
+			"it sets the status before it calls the handler, which answers with its own"},
+		{"pages types in its JSDoc", "lib/t.js",
+			"/** @param {import('next').NextApiHandler} handler */\nexport function w(handler) {\n  return async (req, res) => handler(req, res);\n}\n",
+			"the request handler it returns is an expression"},
+		{"pages types in its JSDoc, block body", "lib/t.js",
+			"/** @param {import('next').NextApiHandler} handler */\nexport function w(handler) {\n  return async (req, res) => {\n    return handler(req, res);\n  };\n}\n",
+			"its doc comment types it with the pages-router types"},
+		{"res handed on", "lib/t.js",
+			"export function w(handler) {\n  return async (req, res) => {\n    if (await limited(req, res)) return;\n    return handler(req, res);\n  };\n}\n",
+			"its body has what routemod cannot translate with the same meaning"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := codemod.NewParser()
+			defer p.Close()
+			src := []byte(tt.src)
+			root, err := p.Parse(src, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := &wrapper{file: tt.file, name: "w", handler: noArg, methods: noArg}
+			w.read(src, root)
+			why := w.trial(p, project.FromMoves(nil), src, root, true)
+			if !strings.HasPrefix(why, tt.why) {
+				t.Errorf("why = %q, want %q...", why, tt.why)
 			}
 		})
 	}
