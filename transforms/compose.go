@@ -290,14 +290,17 @@ func (m *migration) detectSemi() string {
 // inTemplate reports whether an offset lies inside a template literal,
 // whose lines are never re-indented.
 func (m *migration) inTemplate() func(int) bool {
-	var ranges [][2]int
-	m.f.Root.Walk(func(n *Node) bool {
-		if n.Kind == "template_string" {
-			ranges = append(ranges, [2]int{n.Start, n.End})
-			return false
-		}
-		return true
-	})
+	if m.templates == nil { // once per file, not per composed function or send
+		m.templates = [][2]int{}
+		m.f.Root.Walk(func(n *Node) bool {
+			if n.Kind == "template_string" {
+				m.templates = append(m.templates, [2]int{n.Start, n.End})
+				return false
+			}
+			return true
+		})
+	}
+	ranges := m.templates
 	return func(off int) bool {
 		// the ranges are in file order and do not nest: only the last
 		// that starts before off can hold it

@@ -20,8 +20,10 @@ type migration struct {
 	ix *project.Index // the project's index: who imports what, where modules resolve
 	// scanned is this file as the index's scanner reads it (see module).
 	scanned *project.Module
-	src     []byte
-	h       *handler
+	// templates are the file's template literals (see inTemplate).
+	templates [][2]int
+	src       []byte
+	h         *handler
 	// notedFinally are the finally blocks already reported (see noteAwaitedFinally).
 	notedFinally map[*Node]bool
 	funcs        []*outFunc
