@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/routemod/routemod/internal/nodetest"
+	"github.com/routemod/routemod/verify"
 )
 
 // expectedMigrated lists every route of e2e/app and the folder its route file
@@ -127,7 +128,7 @@ var routeFileNames = []string{"route.ts", "route.js", "route.tsx", "route.jsx", 
 // TestNextDifferential builds the pages-router app in e2e/app with the pinned
 // Next.js, serves it with next start, and replays requests.json. It then does the
 // same for two migrations of the app and compares every answer with the
-// original's, through the documented differences in differences.go only:
+// original's, through the documented differences of verify.Differences only:
 //
 //   - reference: pages/api replaced by the hand-written translation in
 //     e2e/reference (proves the harness and the list of differences);
@@ -457,7 +458,7 @@ func send(ctx context.Context, client *http.Client, origin string, rq *request) 
 	if err != nil {
 		return nil, err
 	}
-	return &response{Status: res.StatusCode, Header: res.Header, Body: string(b), Origin: origin}, nil
+	return &response{Status: res.StatusCode, Header: res.Header, Body: string(b)}, nil
 }
 
 type server struct {
@@ -548,91 +549,39 @@ func freePort(t *testing.T) int {
 
 // ---- comparison ----
 
+// compareAll classifies every answer of the migrated app against the
+// original's with verify.Classify and fails on each unexpected one, showing both
+// answers as received and a diff of the normalised ones.
 func compareAll(t *testing.T, reqs []request, orig, mig []*response) {
 	t.Helper()
 	used := map[string]int{}
-	failed := 0
+	classes := map[verify.Class]int{}
 	for i := range reqs {
 		rq := &reqs[i]
-		o, m, applied := normalise(rq, orig[i], mig[i])
-		for _, k := range applied {
+		v := verify.Classify(rq.verifyRequest(), orig[i], mig[i])
+		classes[v.Class]++
+		for _, k := range v.Kinds {
 			used[k]++
 		}
-		ro, rm := render(o), render(m)
-		if ro == rm {
+		if v.Class != verify.Unexpected {
 			continue
 		}
-		failed++
 		t.Errorf("request %d %q: %s %s differs (normalised by: %s)\n--- original (pages router), as received:\n%s\n--- migrated (app router), as received:\n%s\n--- diff of the normalised responses (-original +migrated):\n%s",
-			i, rq.Name, rq.Method, rq.Path, strings.Join(applied, ", "),
-			indent(render(orig[i])), indent(render(mig[i])), indent(lineDiff(ro, rm)))
+			i, rq.Name, rq.Method, rq.Path, strings.Join(v.Kinds, ", "),
+			indent(verify.Render(orig[i])), indent(verify.Render(mig[i])), indent(v.Diff()))
 	}
 	kinds := make([]string, 0, len(used))
-	for _, d := range differences {
+	for _, d := range verify.Differences {
 		if n := used[d.Kind]; n > 0 {
 			kinds = append(kinds, fmt.Sprintf("%s×%d", d.Kind, n))
 		}
 	}
-	t.Logf("compared %d requests, %d differ; documented differences applied: %s", len(reqs), failed, strings.Join(kinds, " "))
-}
-
-// render prints a response as status line, sorted headers, blank line, body.
-func render(r *response) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d\n", r.Status)
-	keys := make([]string, 0, len(r.Header))
-	for k := range r.Header {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		for _, v := range r.Header[k] {
-			fmt.Fprintf(&b, "%s: %s\n", k, v)
-		}
-	}
-	b.WriteString("\n")
-	b.WriteString(r.Body)
-	return b.String()
+	t.Logf("compared %d requests, %d differ; documented differences applied: %s", len(reqs), classes[verify.Unexpected], strings.Join(kinds, " "))
+	t.Logf("verdicts: %d identical, %d expected, %d unexpected", classes[verify.Identical], classes[verify.Expected], classes[verify.Unexpected])
 }
 
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
-}
-
-// lineDiff is a small LCS line diff, enough for two short responses.
-func lineDiff(a, b string) string {
-	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
-	n, m := len(x), len(y)
-	lcs := make([][]int, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if x[i] == y[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out strings.Builder
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && x[i] == y[j]:
-			out.WriteString("  " + x[i] + "\n")
-			i++
-			j++
-		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			out.WriteString("- " + x[i] + "\n")
-			i++
-		default:
-			out.WriteString("+ " + y[j] + "\n")
-			j++
-		}
-	}
-	return out.String()
 }
 
 // ---- plumbing ----
