@@ -38,6 +38,9 @@ func (m *migration) compose() error {
 		if i > 0 {
 			sb.WriteString(eol + eol)
 		}
+		if i == 0 && h.lead != "" && !h.helper && h.ctx == "" {
+			sb.WriteString("// " + codemod.TodoMarker + " " + h.lead + eol)
+		}
 		name := h.name
 		if !h.helper {
 			name = fn.methods[0]

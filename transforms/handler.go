@@ -23,6 +23,9 @@ type handler struct {
 	// default export, nil when none; wraps are the others, outermost first.
 	wrap  *wrapUse
 	wraps []*wrapUse
+	// lead is the TODO written above the output functions: the project
+	// wrapper they no longer run (see refusedWrapper).
+	lead string
 	// extras are the parameters after req and res the innermost of wraps
 	// hands the handler (withProject(async (req, res, project) => ...)).
 	extras []*Node
@@ -97,8 +100,13 @@ func (m *migration) findHandler() bool {
 		// export default withAuth(withCache(handler)) => handler; each export wrapped in withAuth(withCache(...))
 		inner, methods, wraps, why := m.unwrap(value)
 		if why != "" {
-			f.Skip("%s", why)
-			return false
+			// export default withTiming(handler) (a wrapper routemod cannot rewrite) => handler's exports, one TODO naming it
+			arg, lead := m.refusedWrapper(value)
+			if arg == nil {
+				f.Skip("%s", why)
+				return false
+			}
+			h.lead, inner = lead, arg
 		}
 		h.wrap, h.wraps, value = methods, wraps, inner
 		if len(wraps) > 0 && inner.Kind != "identifier" {

@@ -753,7 +753,7 @@ func (m *migration) stays(rel string) bool {
 		return true
 	}
 	w := m.wrappers.get(file, name)
-	return w == nil || !w.methodsOnly && !w.apply
+	return w == nil || !w.methodsOnly && !w.apply && w.handlerAt() == noArg
 }
 
 // wrapPrefix and wrapSuffix are the text of the wrappers' calls around
@@ -850,4 +850,62 @@ func (m *migration) renameSpecs(imp importStmt) {
 			m.f.ReplaceNode(cl, "{ "+r[1]+" as "+r[0]+" }")
 		}
 	}
+}
+
+// handlerAt is the parameter that takes the handler: the one the wrapper
+// hands the request to, else the lone parameter of its last call.
+func (w *wrapper) handlerAt() argAt {
+	if w.handler != noArg {
+		return w.handler
+	}
+	if n := len(w.layers); n > 0 && len(w.layers[n-1]) == 1 {
+		return argAt{n - 1, 0}
+	}
+	return noArg
+}
+
+// refusedWrapper reads export default withTiming(handler) where
+// withTiming is a project wrapper routemod cannot rewrite for route
+// handlers: it returns the handler, to migrate without it, and the one
+// TODO that names the wrapper and why; nil when the call is not that.
+//
+//	export default withTiming(handler) => export function GET(...) {...} under // TODO(routemod): this handler was wrapped in withTiming (lib/t.ts), ...
+func (m *migration) refusedWrapper(call *Node) (*Node, string) {
+	var layers [][]*Node
+	c := call
+	for c.Kind == "call_expression" {
+		layers = append([][]*Node{callArgs(c)}, layers...)
+		c = codemod.Unparen(c.ChildByField("function"))
+	}
+	if c.Kind != "identifier" {
+		return nil, ""
+	}
+	local := m.text(c)
+	file, name, _, ok := m.ix.Handles(m.f.Path, m.module(), local)
+	if !ok || file == m.f.Path {
+		return nil, ""
+	}
+	w := m.wrappers.get(file, name)
+	if w == nil || w.methodsOnly || w.apply || w.why == "" || w.extras > 0 {
+		return nil, "" // a handler it hands more than req and res needs it
+	}
+	at := w.handlerAt()
+	if at == noArg || len(layers) != len(w.layers) {
+		return nil, ""
+	}
+	for l, args := range layers {
+		if len(args) != len(w.layers[l]) {
+			return nil, ""
+		}
+	}
+	arg := codemod.Unparen(layers[at.layer][at.index])
+	for arg.Kind == "as_expression" || arg.Kind == "satisfies_expression" {
+		arg = codemod.Unparen(arg.NamedChildren()[0])
+	}
+	switch arg.Kind {
+	case "identifier", "arrow_function", "function_expression", "function":
+	default:
+		return nil, ""
+	}
+	return arg, "this handler was wrapped in " + local + " (" + file + "), which routemod cannot rewrite for route handlers: " + w.why + "; these exports no longer run it: wrap them in a route-handler version of it by hand"
 }
