@@ -29,12 +29,6 @@ const keep = "ROUTEMOD_REALWORLD_KEEP"
 // test, and so does an entry that matches no error any more: remove it with
 // the fix.
 var known = []nodetest.TypeError{
-	// Defects 3 and 4 (.js, checkJs strict), what ea4f448 left: a handler
-	// typed /** @type {import('next').NextApiHandler} */ loses that type with
-	// nothing in its place, so its split exports' req and { params } are
-	// untyped (a handler typed by @param gets both since ea4f448).
-	{File: "app/api/comments/[id]/route.js", Code: "TS7006", Message: "Parameter 'req' implicitly has an 'any' type."},
-	{File: "app/api/comments/[id]/route.js", Code: "TS7031", Message: "Binding element 'params' implicitly has an 'any' type."},
 	// Defect 5 (hole 15's kind), with --include-todo: typeof
 	// req.query.redirect === "string" ? req.query.redirect : "/" reads the
 	// parameter twice, so the second read is not narrowed.

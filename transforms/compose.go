@@ -52,8 +52,9 @@ func (m *migration) compose() error {
 			}
 		}
 		var head strings.Builder
-		if i > 0 && !h.helper && m.reqTypedByJSDoc() {
-			// the handler's JSDoc stays above the first function; checkJs types the others' parameters by their own
+		if !h.helper && (i > 0 && m.reqTypedByJSDoc() || h.typeDoc) {
+			// the handler's JSDoc stays above the first function (a JSDoc @type of it goes with the handler);
+			// checkJs types the others' parameters by their own
 			head.WriteString(m.jsdocFor(fn))
 		}
 		wrapped := len(h.wraps) > 0 && !h.helper && h.ctx == ""

@@ -17,8 +17,11 @@ type handler struct {
 	event    string // an edge handler's NextFetchEvent parameter, in place of res
 	bodyType string // the T of res: NextApiResponse<T> (see bodyType), "" when none
 	start    int    // the range the output functions replace
-	end      int
-	deletes  []*Node // statements removed with it (export default h; module.exports = h)
+	// typeDoc is set when the range starts with the handler's JSDoc type
+	// (/** @type {import("next").NextApiHandler} */), removed with it
+	typeDoc bool
+	end     int
+	deletes []*Node // statements removed with it (export default h; module.exports = h)
 	// wrap is the project wrapper that only checks the method around the
 	// default export, nil when none; wraps are the others, outermost first.
 	wrap  *wrapUse
@@ -277,7 +280,7 @@ var handlerTypeDoc = regexp.MustCompile(`^/\*\*\s*(\*\s*)?@type\s*\{\s*import\(\
 // dropHandlerTypeDoc removes the JSDoc type of the handler with it, as the
 // types transform removes a TypeScript annotation.
 //
-//	/** @type {import("next").NextApiHandler} */ const handler = ... => (comment removed)
+//	/** @type {import("next").NextApiHandler} */ const handler = ... => (comment removed; compose writes each output function's JSDoc)
 func (m *migration) dropHandlerTypeDoc(h *handler) {
 	var prev *Node
 	for _, st := range m.f.Root.Children {
@@ -291,6 +294,7 @@ func (m *migration) dropHandlerTypeDoc(h *handler) {
 	}
 	if strings.TrimSpace(string(m.src[prev.End:h.start])) == "" && onlySpaceBefore(m.src, prev.Start) {
 		h.start = codemod.LineStart(m.src, prev.Start)
+		h.typeDoc = true
 	}
 }
 
