@@ -93,6 +93,10 @@ func readWrappers(ix *project.Index, texts map[string][]byte, helpers *helperPla
 					w.apply, w.why = true, ""
 					w.pinned = usedInModule(src, root, name)
 					w.cjs = ix.Module(file) != nil && ix.Module(file).CommonJS
+					if w.cjs {
+						// module.exports = { withAuth }: an app version added beside it would be an ESM export there
+						w.apply, w.why = false, "its module exports through module.exports, where routemod does not add an app version"
+					}
 				}
 			}
 		}
