@@ -28,12 +28,7 @@ const keep = "ROUTEMOD_REALWORLD_KEEP"
 // routes go from needs-review to migrated). Any other such error fails the
 // test, and so does an entry that matches no error any more: remove it with
 // the fix.
-var known = []nodetest.TypeError{
-	// Defect 5 (hole 15's kind), with --include-todo: typeof
-	// req.query.redirect === "string" ? req.query.redirect : "/" reads the
-	// parameter twice, so the second read is not narrowed.
-	{File: "app/api/locale/route.ts", Code: "TS2322", Message: "Type '{ Location: string | undefined; }' is not assignable to type 'HeadersInit | undefined'.   Type '{ Location: string | undefined; }' is not assignable to type 'undefined'."},
-}
+var known = []nodetest.TypeError{}
 
 // TestRealworld type-checks app/ with the real next 16, typescript and
 // @types/* packages of its package-lock.json (tsc --noEmit as the project

@@ -831,7 +831,7 @@ func (m *migration) localArrayUse(name string, scope *Node) bool {
 //	Number(req.query.n)   => Number(req.nextUrl.searchParams.get("n") ?? undefined)   (NaN, not 0)
 //	if (!req.query.n)     => if (!req.nextUrl.searchParams.get("n"))
 func (m *migration) undefinedIfMissing(expr string, at *Node) string {
-	if at != nil && readThrough(at) {
+	if at != nil && (readThrough(at) || m.typeofGuarded(at)) {
 		return m.presentValue(expr)
 	}
 	if at != nil && nullInsensitive(m, at) {
@@ -859,6 +859,37 @@ func (m *migration) undefinedIfMissing(expr string, at *Node) string {
 func readThrough(n *Node) bool {
 	n, p := outerParens(n)
 	return p != nil && p.Kind == "member_expression" && n.Field == "object" && !optionalChain(p)
+}
+
+// typeofGuarded reports whether n, parentheses aside, is the branch a
+// typeof test of the same read made a string: there the Web API read is
+// not null either, but a second get() call does not carry the narrowing:
+//
+//	typeof req.query.r === "string" ? req.query.r : "/" => typeof (...get("r") ?? undefined) === "string" ? ...get("r")! : "/"
+func (m *migration) typeofGuarded(n *Node) bool {
+	n, p := outerParens(n)
+	if p == nil || p.Kind != "ternary_expression" || n.Field != "consequence" {
+		return false
+	}
+	test := codemod.Unparen(p.ChildByField("condition"))
+	if test == nil || test.Kind != "binary_expression" {
+		return false
+	}
+	if op := m.text(test.ChildByField("operator")); op != "===" && op != "==" {
+		return false
+	}
+	l, r := codemod.Unparen(test.ChildByField("left")), codemod.Unparen(test.ChildByField("right"))
+	if l != nil && l.Kind == "string" {
+		l, r = r, l
+	}
+	if l == nil || r == nil || l.Kind != "unary_expression" || m.text(l.ChildByField("operator")) != "typeof" {
+		return false
+	}
+	if t := m.text(r); t != `"string"` && t != `'string'` {
+		return false
+	}
+	arg := codemod.Unparen(l.ChildByField("argument"))
+	return arg != nil && m.text(arg) == m.text(codemod.Unparen(n))
 }
 
 // optionalChain reports whether the member access p is written x?.y.
