@@ -1,10 +1,6 @@
 package transforms
 
-import (
-	"strings"
-
-	"github.com/routemod/routemod/libraries"
-)
+import "github.com/routemod/routemod/libraries"
 
 // libGetIronSession rewrites iron-session's pages call, with exactly the
 // handler's req and res, into the cookie-store form of iron-session 8
@@ -20,13 +16,7 @@ func (m *migration) libGetIronSession(call *Node, row libraries.Row) {
 	if len(args) == 2 {
 		return // getIronSession(cookieStore, options): the app form already
 	}
-	if len(args) != 3 || !isIdent(m.src, args[0], m.h.req) || !isIdent(m.src, args[1], m.h.res) ||
-		m.isShadowed(args[0], m.h.req) || m.isShadowed(args[1], m.h.res) || args[2].Kind == "spread_element" ||
-		strings.Contains(m.text(list), "//") || strings.Contains(m.text(list), "/*") {
-		m.f.Todo(enclosingStatement(call).Start, "%s is not a call shape routemod translates (%s => %s): rewrite it by hand", m.text(call), row.Pages, row.App)
-		return
-	}
-	if !m.libSupports(call, row, args[0], args[1]) {
+	if !m.libReqResCall(call, row, args) {
 		return
 	}
 	if m.idents["cookies"] && !m.importsAs("next/headers", "cookies", "cookies") {

@@ -109,6 +109,24 @@ func (m *migration) takeRefs(refs ...*Node) {
 	}
 }
 
+// libReqResCall reports whether call is a library's pages form
+// f(req, res, options), with exactly the handler's req and res, in a
+// version row supports; otherwise the call is marked, naming the shape or
+// the version needed:
+//
+//	getServerSession(req, res, authOptions) => true
+//	getServerSession(req, other, authOptions) => false, TODO "not a call shape routemod translates"
+func (m *migration) libReqResCall(call *Node, row libraries.Row, args []*Node) bool {
+	list := call.ChildByField("arguments")
+	if len(args) != 3 || !isIdent(m.src, args[0], m.h.req) || !isIdent(m.src, args[1], m.h.res) ||
+		m.isShadowed(args[0], m.h.req) || m.isShadowed(args[1], m.h.res) || args[2].Kind == "spread_element" ||
+		strings.Contains(m.text(list), "//") || strings.Contains(m.text(list), "/*") {
+		m.f.Todo(enclosingStatement(call).Start, "%s is not a call shape routemod translates (%s => %s): rewrite it by hand", m.text(call), row.Pages, row.App)
+		return false
+	}
+	return m.libSupports(call, row, args[0], args[1])
+}
+
 // libGetServerSession rewrites next-auth's pages call, with exactly the
 // handler's req and res and an options argument:
 //
@@ -123,13 +141,7 @@ func (m *migration) libGetServerSession(call *Node, row libraries.Row) {
 	if len(args) == 1 && args[0].Kind != "spread_element" {
 		return // getServerSession(authOptions): the app form already
 	}
-	if len(args) != 3 || !isIdent(m.src, args[0], m.h.req) || !isIdent(m.src, args[1], m.h.res) ||
-		m.isShadowed(args[0], m.h.req) || m.isShadowed(args[1], m.h.res) || args[2].Kind == "spread_element" ||
-		strings.Contains(m.text(list), "//") || strings.Contains(m.text(list), "/*") {
-		m.f.Todo(enclosingStatement(call).Start, "%s is not a call shape routemod translates (%s => %s): rewrite it by hand", m.text(call), row.Pages, row.App)
-		return
-	}
-	if !m.libSupports(call, row, args[0], args[1]) {
+	if !m.libReqResCall(call, row, args) {
 		return
 	}
 	m.f.Replace(list.Start, list.End, "("+m.text(args[2])+")")
