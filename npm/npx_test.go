@@ -133,8 +133,19 @@ func TestNpxRoutemod(t *testing.T) {
 				t.Errorf("after npx routemod --write, unexpected %s", p)
 			}
 		}
-		if _, _, code := runCode(t, proj, env, "npx", "routemod", "--check"); code != 0 {
-			t.Errorf("npx routemod --check after --write: exit %d, want 0 (nothing left)", code)
+		// What --write leaves is only the route that needs a human
+		// (protected.ts: its withAuth wrapper cannot be rewritten), kept in
+		// pages/api: --check still exits 1 for it, with nothing on stdout
+		// (nothing --write would change), exactly as the direct binary does.
+		out, errOut, code := runCode(t, proj, env, "npx", "routemod", "--check")
+		wantOut, wantErr, wantCode := runCode(t, direct, env, bin, "--check")
+		if code != 1 || code != wantCode || out != "" || out != wantOut || errOut != wantErr {
+			t.Errorf("npx routemod --check after --write: exit %d, stdout %q, stderr:\n%s\nwant exit 1 (%d direct), stdout %q, stderr:\n%s", code, out, errOut, wantCode, wantOut, wantErr)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(errOut), "\n") {
+			if strings.HasPrefix(line, "pages/") && !strings.HasPrefix(line, "pages/api/protected.ts: ") {
+				t.Errorf("npx routemod --check after --write names a route other than the kept protected.ts: %s", line)
+			}
 		}
 	})
 
