@@ -16,6 +16,7 @@ import (
 
 	"github.com/routemod/routemod/codemod"
 	"github.com/routemod/routemod/transforms"
+	"github.com/routemod/routemod/verify"
 	"github.com/urfave/cli/v2"
 )
 
@@ -34,6 +35,7 @@ func main() {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go onSignals(sig, cancel, func() {
 		fmt.Fprintln(os.Stderr, "\nroutemod: interrupted twice: exiting now")
+		verify.Abort() // the servers and builds of routemod verify
 		codemod.Exit(codemod.ExitError, time.Second)
 	})
 	os.Exit(run(ctx, os.Args))
@@ -63,6 +65,7 @@ func run(ctx context.Context, args []string) int {
 			"Exit codes: 0 ok, 1 --check found pending changes, 2 errors.\n\n" +
 			"Transforms (for --run):\n" + transforms.Describe(),
 		HideHelpCommand: true,
+		Commands:        []*cli.Command{verifyCommand(ctx, &code)},
 		Version:         versionString(),
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "write", Aliases: []string{"w"}, Usage: "write route.ts files and remove the migrated pages/api files; needs-review routes stay in pages/api as they are"},

@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/routemod/routemod/internal/treecopy"
 )
 
 // NeedNode fails the test when node or npm is missing.
@@ -120,52 +122,8 @@ func CopyTree(src, dst string) error {
 	})
 }
 
-// LinkTree recreates src at dst with hard links to its files (copies where
-// the file system refuses a link) and the same symlinks.
-func LinkTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case d.Type()&fs.ModeSymlink != 0:
-			link, err := os.Readlink(p)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(link, target)
-		default:
-			if err := os.Link(p, target); err != nil {
-				return copyFileMode(p, target)
-			}
-			return nil
-		}
-	})
-}
+// LinkTree is treecopy.Link: src recreated at dst with hard links.
+func LinkTree(src, dst string) error { return treecopy.Link(src, dst) }
 
-func copyFileMode(src, dst string) error {
-	fi, err := os.Stat(src)
-	if err != nil {
-		return err
-	}
-	if err := CopyFile(src, dst); err != nil {
-		return err
-	}
-	return os.Chmod(dst, fi.Mode().Perm())
-}
-
-// CopyFile copies src to dst, making dst's folder.
-func CopyFile(src, dst string) error {
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(dst, b, 0o644)
-}
+// CopyFile is treecopy.CopyFile.
+func CopyFile(src, dst string) error { return treecopy.CopyFile(src, dst) }
