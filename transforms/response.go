@@ -246,7 +246,23 @@ func (m *migration) sendsInEveryBranch(n *Node) bool {
 	if n.Kind == "ternary_expression" {
 		return m.sendsInEveryBranch(n.ChildByField("consequence")) && m.sendsInEveryBranch(n.ChildByField("alternative"))
 	}
-	return isSendChain(m.src, n, m.h.res) && !m.isShadowed(n, m.h.res)
+	return isSendChain(m.src, n, m.h.res) && !m.isShadowed(n, m.h.res) || m.callsWrapped(n)
+}
+
+// callsWrapped reports whether n, awaited or not, is a wrapper's call of
+// the handler it wraps, which returns the handler's Response in its app
+// version:
+//
+//	ok ? handler(req, res) : res.status(401).end() => ok ? handler(req, ctx) : new Response(null, { status: 401 })
+func (m *migration) callsWrapped(n *Node) bool {
+	if n != nil && n.Kind == "await_expression" {
+		n = codemod.Unparen(n.NamedChildren()[0])
+	}
+	if m.h.ctx == "" || n == nil || n.Kind != "call_expression" {
+		return false
+	}
+	callee := n.ChildByField("function")
+	return callee != nil && callee.Kind == "identifier" && m.wrapped[m.text(callee)]
 }
 
 // isStandaloneState reports a statement that only sets status or headers.

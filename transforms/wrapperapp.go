@@ -121,15 +121,19 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 	}
 	inner := s.inner
 	body := inner.ChildByField("body")
-	if body.Kind != "statement_block" {
-		return "the request handler it returns is an expression"
-	}
 	ps, _ := plainParams(m.src, inner)
 	h := &handler{fn: inner, body: body, req: ps[0], res: ps[1], async: inner.ChildOfKind("async") != nil, start: inner.Start, end: inner.End,
 		arrow: inner.Kind == "arrow_function", indent: codemod.IndentAt(m.src, inner.Start)}
 	m.h = h
-	m.funcs = []*outFunc{{methods: []string{""}, parts: []part{m.bodyPart(body)}, tail: body}}
-	m.endContainers = map[*Node]bool{body: true}
+	expr := body.Kind != "statement_block"
+	if expr {
+		// (req, res) => ok ? handler(req, res) : res.status(401).end() => (req, ctx) => { return ok ? handler(req, ctx) : new Response(null, { status: 401 }); }
+		m.funcs = []*outFunc{{methods: []string{""}, expr: body}}
+		m.endContainers = map[*Node]bool{}
+	} else {
+		m.funcs = []*outFunc{{methods: []string{""}, parts: []part{m.bodyPart(body)}, tail: body}}
+		m.endContainers = map[*Node]bool{body: true}
+	}
 	ctx := m.name("ctx", "ctx", "context", "routeContext")
 	h.ctx = ctx
 	// handler(req, res, ...) => handler(req, ctx, ...): the route handler's Response is returned
@@ -147,6 +151,15 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 	}
 	stmt := top.Parent
 	switch p := stmt; {
+	case expr:
+		if !returnedBy(top, body) {
+			return "it uses what the handler returns"
+		}
+		if !m.sendsInEveryBranch(body) {
+			// ok ? handler(req, res) : undefined: pages never answered there
+			return "a branch of the expression it returns neither sends a response nor calls the handler"
+		}
+		stmt = body
 	case p != nil && p.Kind == "return_statement":
 	case p != nil && p.Kind == "expression_statement" && p.Parent == body && statements(body)[len(statements(body))-1] == p:
 		// await handler(req, res) (the last statement) => return await handler(req, ctx)
@@ -177,6 +190,8 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 	f.SetTransform("wrapper")
 	if fn := m.funcs[0]; fn.statusVar {
 		return "it sets the status before it calls the handler, which answers with its own"
+	} else if fn.headersVar && expr {
+		return "it sets headers in the expression that calls the handler"
 	} else if fn.headersVar {
 		m.handOnHeaders(stmt, s.call, ctx)
 	}
@@ -528,4 +543,25 @@ func (m *migration) setsStatus() bool {
 		}
 	})
 	return found
+}
+
+// returnedBy reports whether the value of e is what the expression body
+// of an arrow function returns: e is body, or a branch of a conditional
+// that is, parentheses aside.
+//
+//	(req, res) => ok ? handler(req, res) : deny(res) => handler(req, res) is returned
+//	(req, res) => ok && handler(req, res)            => it is not (false may be returned)
+func returnedBy(e, body *Node) bool {
+	for n := e; n != body; n = n.Parent {
+		p := n.Parent
+		switch {
+		case p == nil:
+			return false
+		case p.Kind == "parenthesized_expression":
+		case p.Kind == "ternary_expression" && n.Field != "condition":
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -153,6 +153,16 @@ export function withProjectRoute<C>(handler: (req: NextRequest, ctx: C, project:
   };
 }
 `},
+		{"expression body, a conditional", "lib/auth.ts", "",
+			`import type { NextApiHandler } from "next";
+export const withAuth = (h: NextApiHandler): NextApiHandler => (req, res) =>
+  req.headers.authorization ? h(req, res) : res.status(401).end();
+`,
+			`import type { NextRequest } from "next/server";
+export const withAuth = <C>(h: (req: NextRequest, ctx: C) => Response | Promise<Response>) => (req: NextRequest, ctx: C) => {
+  return req.headers.get("authorization") ? h(req, ctx) : new Response(null, { status: 401 });
+};
+`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := codemod.NewParser()
@@ -242,7 +252,13 @@ func TestAppWrapperRefused(t *testing.T) {
 			"it sets the status before it calls the handler, which answers with its own"},
 		{"pages types in its JSDoc", "lib/t.js",
 			"/** @param {import('next').NextApiHandler} handler */\nexport function w(handler) {\n  return async (req, res) => handler(req, res);\n}\n",
-			"the request handler it returns is an expression"},
+			"its doc comment types it with the pages-router types"},
+		{"expression body, the handler's result tested", "lib/t.js",
+			"export const w = (h) => (req, res) => req.headers.authorization && h(req, res);\n",
+			"it uses what the handler returns"},
+		{"expression body, a branch that does not send", "lib/t.js",
+			"export const w = (h) => (req, res) => req.headers.authorization ? h(req, res) : undefined;\n",
+			"a branch of the expression it returns neither sends a response nor calls the handler"},
 		{"pages types in its JSDoc, block body", "lib/t.js",
 			"/** @param {import('next').NextApiHandler} handler */\nexport function w(handler) {\n  return async (req, res) => {\n    return handler(req, res);\n  };\n}\n",
 			"its doc comment types it with the pages-router types"},
