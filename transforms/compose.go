@@ -14,22 +14,71 @@ import (
 //	export default async function handler(req, res) {...} => export async function GET(req: NextRequest) {...}
 //	one function, several methods                           => async function handler(...) {...}; export { handler as GET, handler as POST }
 func (m *migration) compose() error {
-	f, h := m.f, m.h
-	sorted, err := codemod.SortEdits(f.Edits())
+	sorted, err := codemod.SortEdits(m.f.Edits())
 	if err != nil {
 		return err
 	}
-	var inside, outside []codemod.Edit
-	for _, e := range sorted {
+	i, j, err := m.frameEdits(sorted)
+	if err != nil {
+		return err
+	}
+	composed, deletes, err := m.composeFrame(sorted[i:j])
+	if err != nil {
+		return err
+	}
+	outside := append(sorted[:i:i], sorted[j:]...)
+	m.f.SetEdits(append(append(outside, composed), deletes...))
+	return nil
+}
+
+// frameEdits returns the edits of sorted (as SortEdits sorts them) that
+// lie inside the current frame's range, sorted[i:j] (when none, i == j is
+// where an edit of that range sorts), or a conflict with the first edit
+// that straddles the range. An insertion at either end of the range is
+// outside it.
+func (m *migration) frameEdits(sorted []codemod.Edit) (i, j int, err error) {
+	h := m.h
+	// sorted edits do not overlap: only the last that starts before the
+	// range can reach into it, and none that starts at or past its end
+	lo := max(sort.Search(len(sorted), func(k int) bool { return sorted[k].Start >= h.start })-1, 0)
+	hi := sort.Search(len(sorted), func(k int) bool { return sorted[k].Start >= h.end })
+	i, j = -1, -1
+	for k := lo; k < hi; k++ {
+		e := sorted[k]
 		switch {
 		case e.End <= h.start || e.Start >= h.end:
-			outside = append(outside, e)
+			if i >= 0 && j < 0 {
+				j = k
+			}
 		case e.Start >= h.start && e.End <= h.end:
-			inside = append(inside, e)
+			if j >= 0 {
+				panic("compose: the edits inside a range are not consecutive")
+			}
+			if i < 0 {
+				i = k
+			}
 		default:
-			return &codemod.ConflictError{A: codemod.Edit{Start: h.start, End: h.end, By: "handler"}, B: e}
+			return 0, 0, &codemod.ConflictError{A: codemod.Edit{Start: h.start, End: h.end, By: "handler"}, B: e}
 		}
 	}
+	switch {
+	case i < 0: // none inside: after the insertions at its start
+		i = sort.Search(len(sorted), func(k int) bool {
+			e := sorted[k]
+			return e.Start > h.start || e.Start == h.start && e.End > e.Start
+		})
+		j = i
+	case j < 0:
+		j = hi
+	}
+	return i, j, nil
+}
+
+// composeFrame writes the current frame's output functions, with the
+// edits inside its range (sorted), as one edit replacing that range; and
+// the edits that delete what goes with it (export default h).
+func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, deletes []codemod.Edit, err error) {
+	f, h := m.f, m.h
 	eol, ind := f.Style.EOL, f.Style.Indent
 	base := h.indent // the indentation of the function's own line: "" at the top level
 	keep := m.inTemplate()
@@ -97,7 +146,7 @@ func (m *migration) compose() error {
 			}
 			text, err := codemod.CopyRange(m.src, p.start, p.end, inside, ri)
 			if err != nil {
-				return err
+				return codemod.Edit{}, nil, err
 			}
 			if p.inline {
 				text = target + strings.TrimSpace(text)
@@ -121,7 +170,7 @@ func (m *migration) compose() error {
 		if fn.expr != nil {
 			text, err := codemod.CopyRange(m.src, fn.expr.Start, fn.expr.End, inside, codemod.Reindent{Keep: keep})
 			if err != nil {
-				return err
+				return codemod.Edit{}, nil, err
 			}
 			body.WriteString(base + ind + "return " + text + m.semi() + eol)
 		}
@@ -177,7 +226,7 @@ func (m *migration) compose() error {
 	if h.end < len(m.src) && m.src[h.end] != '\n' && m.src[h.end] != '\r' && h.ctx == "" {
 		sb.WriteString(eol) // code right after the handler on its line (`}0`) starts a new line
 	}
-	edits := append(outside, codemod.Edit{Start: h.start, End: h.end, New: sb.String(), By: m.composedBy(inside)})
+	composed = codemod.Edit{Start: h.start, End: h.end, New: sb.String(), By: m.composedBy(inside)}
 	for _, d := range h.deletes {
 		start, end := d.Start, d.End
 		if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
@@ -187,10 +236,9 @@ func (m *migration) compose() error {
 				start = codemod.LineStart(m.src, start-1)
 			}
 		}
-		edits = append(edits, codemod.Edit{Start: start, End: end, By: "handler"})
+		deletes = append(deletes, codemod.Edit{Start: start, End: end, By: "handler"})
 	}
-	f.SetEdits(edits)
-	return nil
+	return composed, deletes, nil
 }
 
 // composedBy names the transforms whose edits the composed edit carries.

@@ -25,6 +25,13 @@ func (m *migration) configObject() *Node {
 type configStmt struct{ stmt, decl *Node }
 
 func (m *migration) configStatement() *configStmt {
+	if !m.configOK { // once per file: it is asked per helper and per read
+		m.config, m.configOK = m.findConfig(), true
+	}
+	return m.config
+}
+
+func (m *migration) findConfig() *configStmt {
 	for _, st := range m.f.Root.Children {
 		if st.Kind != "export_statement" {
 			continue

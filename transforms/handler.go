@@ -219,38 +219,50 @@ func (m *migration) findHandler() bool {
 }
 
 // topLevelFunction finds `function name` or `const name = <function>` at
-// the top level and returns the statement and the function node.
+// the top level and returns the statement and the function node (the
+// first, in file order). The file's top level is read once, not once per
+// name asked (a route of n helpers asked n times).
 func (m *migration) topLevelFunction(name string) (stmt, fn *Node) {
-	for _, st := range m.f.Root.Children {
-		decl := st
-		if st.Kind == "export_statement" && st.ChildOfKind("default") == nil {
-			if d := st.ChildByField("declaration"); d != nil {
-				decl = d
+	if m.topFuncs == nil {
+		m.topFuncs = map[string][2]*Node{}
+		add := func(name string, st, fn *Node) {
+			if _, ok := m.topFuncs[name]; !ok {
+				m.topFuncs[name] = [2]*Node{st, fn}
 			}
 		}
-		switch decl.Kind {
-		case "function_declaration":
-			if n := decl.ChildByField("name"); n != nil && m.text(n) == name {
-				return st, decl
+		for _, st := range m.f.Root.Children {
+			decl := st
+			if st.Kind == "export_statement" && st.ChildOfKind("default") == nil {
+				if d := st.ChildByField("declaration"); d != nil {
+					decl = d
+				}
 			}
-		case "lexical_declaration", "variable_declaration":
-			ds := decl.NamedChildren()
-			for _, d := range ds {
-				if d.Kind != "variable_declarator" || !isIdent(m.src, d.ChildByField("name"), name) {
-					continue
+			switch decl.Kind {
+			case "function_declaration":
+				if n := decl.ChildByField("name"); n != nil {
+					add(m.text(n), st, decl)
 				}
-				v := codemod.Unparen(d.ChildByField("value"))
-				// const handler = (async (req, res) => {...}) satisfies NextApiHandler => found
-				for v != nil && (v.Kind == "as_expression" || v.Kind == "satisfies_expression") {
-					v = codemod.Unparen(v.NamedChildren()[0])
-				}
-				if v != nil && (v.Kind == "arrow_function" || v.Kind == "function_expression" || v.Kind == "function") && len(ds) == 1 {
-					return st, v
+			case "lexical_declaration", "variable_declaration":
+				ds := decl.NamedChildren()
+				for _, d := range ds {
+					n := codemod.Unparen(d.ChildByField("name"))
+					if d.Kind != "variable_declarator" || n == nil || n.Kind != "identifier" {
+						continue
+					}
+					v := codemod.Unparen(d.ChildByField("value"))
+					// const handler = (async (req, res) => {...}) satisfies NextApiHandler => found
+					for v != nil && (v.Kind == "as_expression" || v.Kind == "satisfies_expression") {
+						v = codemod.Unparen(v.NamedChildren()[0])
+					}
+					if v != nil && (v.Kind == "arrow_function" || v.Kind == "function_expression" || v.Kind == "function") && len(ds) == 1 {
+						add(m.text(n), st, v)
+					}
 				}
 			}
 		}
 	}
-	return nil, nil
+	found := m.topFuncs[name]
+	return found[0], found[1]
 }
 
 // otherUses returns the first identifier spelled name outside the given

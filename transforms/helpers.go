@@ -34,28 +34,32 @@ func (m *migration) findHelpers() {
 	if m.h.res == "" {
 		return
 	}
+	uses := m.identUses()
+	callers := &callerIndex{byTop: map[*Node][]*handler{}}
+	callers.add(m.h)
+	for _, fr := range m.helpers {
+		callers.add(fr.h)
+	}
 	tried := map[string]bool{}
-	for grew := true; grew; {
-		grew = false
-		callers := append([]*handler{m.h}, m.helperHandlers()...)
-		for _, c := range callers {
-			c.fn.Walk(func(n *Node) bool {
-				if n.Kind != "call_expression" {
-					return true
-				}
-				callee := n.ChildByField("function")
-				if callee == nil || callee.Kind != "identifier" || tried[m.text(callee)] {
-					return true
-				}
-				name := m.text(callee)
-				tried[name] = true
-				if fr := m.helperFrame(name); fr != nil {
-					m.helpers = append(m.helpers, fr)
-					grew = true
-				}
+	// Each caller is walked once, in the order it was found: a name is
+	// tried once, so walking a caller again finds nothing new.
+	for k := 0; k < len(callers.all); k++ {
+		callers.all[k].fn.Walk(func(n *Node) bool {
+			if n.Kind != "call_expression" {
 				return true
-			})
-		}
+			}
+			callee := n.ChildByField("function")
+			if callee == nil || callee.Kind != "identifier" || tried[m.text(callee)] {
+				return true
+			}
+			name := m.text(callee)
+			tried[name] = true
+			if fr := m.helperFrame(name, uses[name], callers); fr != nil {
+				m.helpers = append(m.helpers, fr)
+				callers.add(fr.h)
+			}
+			return true
+		})
 	}
 }
 
@@ -67,9 +71,39 @@ func (m *migration) helperHandlers() []*handler {
 	return out
 }
 
-// callerOf returns the handler or helper whose function holds n.
-func (m *migration) callerOf(n *Node) *handler {
-	for _, h := range append([]*handler{m.h}, m.helperHandlers()...) {
+// identUses lists, once per file, every identifier node by its text, in
+// file order: what helperFrame asks about each candidate, where a walk of
+// the whole file per candidate made a route of n helpers cost n × file.
+func (m *migration) identUses() map[string][]*Node {
+	uses := map[string][]*Node{}
+	m.f.Root.Walk(func(n *Node) bool {
+		if n.Kind == "identifier" {
+			name := m.text(n)
+			uses[name] = append(uses[name], n)
+		}
+		return true
+	})
+	return uses
+}
+
+// callerIndex holds the handler and the helpers found so far, each under
+// the top-level statement that holds its function, so that finding the
+// one whose function holds a node asks only those of its statement.
+type callerIndex struct {
+	all   []*handler // the handler, then the helpers in the order found
+	byTop map[*Node][]*handler
+}
+
+func (c *callerIndex) add(h *handler) {
+	c.all = append(c.all, h)
+	top := topLevel(h.fn)
+	c.byTop[top] = append(c.byTop[top], h)
+}
+
+// of returns the handler or helper whose function holds n (the first in
+// the order found).
+func (c *callerIndex) of(n *Node) *handler {
+	for _, h := range c.byTop[topLevel(n)] {
 		if h.fn.Contains(n) {
 			return h
 		}
@@ -77,29 +111,38 @@ func (m *migration) callerOf(n *Node) *handler {
 	return nil
 }
 
-// helperFrame checks one candidate and builds its frame, or returns nil.
-func (m *migration) helperFrame(name string) *frame {
+// topLevel returns the statement of the program that holds n.
+func topLevel(n *Node) *Node {
+	for n.Parent != nil && n.Parent.Parent != nil {
+		n = n.Parent
+	}
+	return n
+}
+
+// helperFrame checks one candidate, spelled by the identifiers uses (in
+// file order), and builds its frame, or returns nil.
+func (m *migration) helperFrame(name string, uses []*Node, callers *callerIndex) *frame {
 	stmt, fn := m.topLevelFunction(name)
 	if fn == nil || stmt.Kind == "export_statement" || fn == m.h.fn || fn.ChildOfKind("*") != nil {
 		return nil
 	}
 	resAt, reqAt := -1, -1
 	ok := true
-	m.f.Root.Walk(func(n *Node) bool {
-		if !ok || stmt.Contains(n) && n != stmt {
-			return false
+	for _, n := range uses {
+		if !ok {
+			break
 		}
-		if n.Kind != "identifier" || m.text(n) != name {
-			return true
+		if stmt.Contains(n) {
+			continue // its own declaration
 		}
 		call := n.Parent
 		var caller *handler
 		if call != nil {
-			caller = m.callerOf(call)
+			caller = callers.of(call)
 		}
 		if call == nil || call.Kind != "call_expression" || n.Field != "function" || caller == nil || caller.res == "" {
 			ok = false
-			return false
+			break
 		}
 		r, q := -1, -1
 		for i, a := range callArgs(call) {
@@ -117,8 +160,7 @@ func (m *migration) helperFrame(name string) *frame {
 			ok = false
 		}
 		resAt, reqAt = r, q
-		return true
-	})
+	}
 	if !ok || resAt < 0 {
 		return nil
 	}
@@ -194,12 +236,41 @@ func (m *migration) helperOf(call *Node) *frame {
 	if callee == nil || callee.Kind != "identifier" {
 		return nil
 	}
-	for _, fr := range m.helpers {
-		if fr.h.name == m.text(callee) {
-			return fr
+	name := m.text(callee)
+	if fr := m.helperNamed(name); fr != nil {
+		return fr
+	}
+	return m.remote[name] // a project helper (projhelpers.go)
+}
+
+// helperNamed returns the first of m.helpers named name, or nil. The
+// names are indexed once per list of helpers, not scanned per call (a
+// route of n helpers asks for each of its n calls). A helper's name
+// changes only while helpermodule composes its app version, which asks
+// for none.
+func (m *migration) helperNamed(name string) *frame {
+	if len(m.helpers) == 0 {
+		return nil
+	}
+	if len(m.helpers) != m.helperNames.n || &m.helpers[0] != m.helperNames.first {
+		m.helperNames.n, m.helperNames.first = len(m.helpers), &m.helpers[0]
+		m.helperNames.by = make(map[string]*frame, len(m.helpers))
+		for _, fr := range m.helpers {
+			if _, ok := m.helperNames.by[fr.h.name]; !ok {
+				m.helperNames.by[fr.h.name] = fr
+			}
 		}
 	}
-	return m.remote[m.text(callee)] // a project helper (projhelpers.go)
+	fr := m.helperNames.by[name]
+	if fr != nil && fr.h.name != name {
+		for _, fr := range m.helpers {
+			if fr.h.name == name {
+				return fr
+			}
+		}
+		return nil
+	}
+	return fr
 }
 
 // withFrame runs fn with the migration pointed at frame fr.

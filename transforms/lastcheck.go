@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -62,6 +63,11 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool, statusVar string) func(out *codemod.File) {
 	return func(out *codemod.File) {
 		c := &checker{src: out.Src, takesReq: takesReq, reqOption: reqOption, found: map[*Node][]string{}}
+		named := map[string][]int{} // the functions written, by name (a statement asks only those it declares)
+		for k, w := range fns {
+			named[w.name] = append(named[w.name], k)
+		}
+		var ks []int
 		for _, st := range out.Root.Children {
 			decl := st
 			if st.Kind == "export_statement" {
@@ -69,7 +75,13 @@ func netCheck(fns []written, takesReq, reqOption map[string]bool, edge bool, sta
 					decl = d
 				}
 			}
-			for _, w := range fns {
+			ks = ks[:0]
+			for _, name := range declaredNames(c.src, decl) {
+				ks = append(ks, named[name]...)
+			}
+			slices.Sort(ks)
+			for _, k := range slices.Compact(ks) {
+				w := fns[k]
 				decl := writtenFunc(c.src, decl, w)
 				if decl == nil {
 					continue
@@ -254,6 +266,24 @@ func (c *checker) keyedProblem(mem *Node, req, what string, methods map[string]b
 	}
 	kind := map[string]string{"headers": "Headers", "cookies": "RequestCookies"}[what]
 	return fmt.Sprintf("%s.%s is read as the pages object; it is now a Web %s read with .get(name)", req, what, kind)
+}
+
+// declaredNames lists the names a module-level declaration declares, the
+// only ones writtenFunc can find in it.
+func declaredNames(src []byte, decl *Node) []string {
+	switch decl.Kind {
+	case "function_declaration":
+		return []string{decl.ChildByField("name").Text(src)}
+	case "lexical_declaration", "variable_declaration":
+		var names []string
+		for _, d := range decl.NamedChildren() {
+			if n := codemod.Unparen(d.ChildByField("name")); d.Kind == "variable_declarator" && n != nil && n.Kind == "identifier" {
+				names = append(names, n.Text(src))
+			}
+		}
+		return names
+	}
+	return nil
 }
 
 // writtenFunc returns the function w names in the module-level declaration

@@ -22,8 +22,14 @@ type migration struct {
 	scanned *project.Module
 	// templates are the file's template literals (see inTemplate).
 	templates [][2]int
-	src       []byte
-	h         *handler
+	// topFuncs are the file's top-level functions by name (see
+	// topLevelFunction); config is its config export, once looked for
+	// (see configStatement).
+	topFuncs map[string][2]*Node
+	config   *configStmt
+	configOK bool
+	src      []byte
+	h        *handler
 	// notedFinally are the finally blocks already reported (see noteAwaitedFinally).
 	notedFinally map[*Node]bool
 	funcs        []*outFunc
@@ -52,6 +58,12 @@ type migration struct {
 	written []written
 	// helpers are the module-level functions converted along with the handler.
 	helpers []*frame
+	// helperNames indexes helpers by name (see helperNamed).
+	helperNames struct {
+		n     int
+		first **frame
+		by    map[string]*frame
+	}
 	// plan is the project's helper plan (helperplan.go), nil when there is
 	// none; remote are the frames of the project helpers this file calls,
 	// by local name (nil: asked, and not one the plan migrates).

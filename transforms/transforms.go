@@ -4,7 +4,9 @@
 package transforms
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -137,16 +139,95 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 	f.Check = m.lastCheck()
 }
 
-// composeAll writes the handler's output functions and every converted helper.
+// composeAll writes the handler's output functions and every converted
+// helper. The edits are sorted once: each helper's edits are found in
+// that list by its range and replaced by its composed edit, then the
+// handler's, as composing them one after another (compose) would; a sort
+// of every edit per helper made a route of n helpers cost n × edits.
 func (m *migration) composeAll() {
-	for _, fr := range m.helpers {
-		m.withFrame(fr, func() {
-			if err := m.compose(); err != nil {
-				panic(err)
-			}
-		})
-	}
-	if err := m.compose(); err != nil {
+	frames := append(append([]*frame(nil), m.helpers...), &frame{h: m.h, funcs: m.funcs, ends: m.endContainers})
+	sorted, err := codemod.SortEdits(m.f.Edits())
+	if err != nil {
 		panic(err)
 	}
+	if composeEach || !disjointFrames(frames) {
+		// one frame's range holds another's: each compose must see the
+		// edit the one before it wrote
+		for _, fr := range m.helpers {
+			m.withFrame(fr, func() {
+				if err := m.compose(); err != nil {
+					panic(err)
+				}
+			})
+		}
+		if err := m.compose(); err != nil {
+			panic(err)
+		}
+		return
+	}
+	type composed struct {
+		i, j, start int
+		edit        codemod.Edit
+		deletes     []codemod.Edit
+	}
+	done := make([]composed, len(frames))
+	for k, fr := range frames {
+		m.withFrame(fr, func() {
+			i, j, err := m.frameEdits(sorted)
+			if err != nil {
+				panic(err)
+			}
+			e, deletes, err := m.composeFrame(sorted[i:j])
+			if err != nil {
+				panic(err)
+			}
+			done[k] = composed{i, j, fr.h.start, e, deletes}
+		})
+	}
+	// sorted with each helper's edits replaced by its composed edit (two
+	// written where no edit was sort by their ranges), and the handler's
+	// left out: its composed edit and its deletes follow, as compose
+	// leaves them
+	last := done[len(done)-1]
+	ops := slices.Clone(done)
+	slices.SortStableFunc(ops, func(a, b composed) int { return cmp.Or(a.i-b.i, a.start-b.start) })
+	out := make([]codemod.Edit, 0, len(sorted)+len(done)+len(last.deletes))
+	pos := 0
+	for _, op := range ops {
+		if op.i < pos {
+			panic("compose: two frames hold the same edits")
+		}
+		out = append(out, sorted[pos:op.i]...)
+		if op.start != last.start {
+			out = append(out, op.edit)
+		}
+		pos = op.j
+	}
+	out = append(out, sorted[pos:]...)
+	m.f.SetEdits(append(append(out, last.edit), last.deletes...))
+}
+
+// composeEach makes composeAll compose one frame after another, as it
+// does when frames overlap (TestComposeAllIsComposeEach compares the two).
+var composeEach = false
+
+// disjointFrames reports whether no frame's range reaches into another's
+// and only the last frame (the handler's) deletes statements with it.
+func disjointFrames(frames []*frame) bool {
+	for _, fr := range frames[:len(frames)-1] {
+		if len(fr.h.deletes) > 0 {
+			return false
+		}
+	}
+	spans := make([][2]int, 0, len(frames))
+	for _, fr := range frames {
+		spans = append(spans, [2]int{fr.h.start, fr.h.end})
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	for k := 1; k < len(spans); k++ {
+		if spans[k][0] < spans[k-1][1] {
+			return false
+		}
+	}
+	return true
 }
