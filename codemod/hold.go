@@ -128,6 +128,10 @@ func (h *holds) resolve(jobs []*job, results []*Result) []int {
 	return h.waiting
 }
 
+// stay records that the route of j does not move, its result as it is
+// (an error found before it was written).
+func (h *holds) stay(j *job) { h.moves[j.proj][j.rel] = false }
+
 // hold leaves the route of r where it is, untouched, with a reason.
 func (h *holds) hold(j *job, r *Result, format string, args ...any) {
 	h.moves[j.proj][j.rel] = false

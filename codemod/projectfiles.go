@@ -84,6 +84,11 @@ func projectChange(p *Parser, proj *Project, c *ProjectChange, includeTODO bool)
 		r.Reasons = []string{"a symbolic link: not written through"}
 		return r
 	}
+	if reason := proj.outside(c.Path); reason != "" {
+		r.Status = StatusSkipped
+		r.Reasons = []string{reason + "; nothing written"}
+		return r
+	}
 	src, err := os.ReadFile(abs)
 	if err != nil {
 		return fail(r, 0, 0, "read: %v", err)
@@ -179,7 +184,7 @@ func settleProject(p *Parser, opts Options, proj *Project, h *holds, jobs []*job
 			j, r := jobs[i], results[i]
 			n := processBatch(p, opts.Migrator, proj, []source{{rel: j.rel, src: r.orig}}, j.nextMajor)[0]
 			keep(n, opts.IncludeTODO)
-			n.NewPath = r.NewPath
+			n.NewPath, n.Root = r.NewPath, r.Root
 			if n.Changed() && showDiff(opts) {
 				n.diff = UnifiedDiff(n.Path, outName(n), n.orig, n.out)
 			}
@@ -188,6 +193,25 @@ func settleProject(p *Parser, opts Options, proj *Project, h *holds, jobs []*job
 				fail(n, 0, 0, "internal error: migrating it again for the helpers it calls changed its status to %s; nothing written", n.Status)
 			}
 			results[i] = n
+		}
+		// a deferred route that cannot be written (its target exists with
+		// something else, ...) stays: Settle is asked again before any
+		// helper is changed for it
+		stays := false
+		for _, i := range at {
+			r := results[i]
+			if r.prechecked {
+				continue
+			}
+			w := r.Writes()
+			precheck(proj, r)
+			if w && !r.Writes() {
+				h.stay(jobs[i])
+				stays = true
+			}
+		}
+		if stays {
+			continue
 		}
 		var out []*Result
 		held := false
@@ -218,6 +242,25 @@ func settleProject(p *Parser, opts Options, proj *Project, h *holds, jobs []*job
 			}
 		}
 	}
+}
+
+// precheck decides what is in the way of route r before its fate is
+// relied on: a target that exists (this file's migration, left by an
+// interrupted run, or an error) and modules it creates that exist.
+func precheck(p *Project, r *Result) {
+	if t, ok := p.existing[r.Path]; ok {
+		existingTarget(p, r, t)
+	}
+	if r.Kind == KindRoute && len(r.modules) > 0 && r.Changed() {
+		modulesInWay(p, r)
+	}
+	for _, m := range r.modules {
+		if reason := p.outside(m.Path); reason != "" && r.Writes() {
+			r.Status = StatusSkipped
+			r.Reasons = append(r.Reasons, reason+"; nothing written")
+		}
+	}
+	r.prechecked = true
 }
 
 // helperLabel is what --write prints for a changed project file:

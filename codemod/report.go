@@ -58,6 +58,12 @@ type Result struct {
 	needs     []string  // routes that must move for this one to move (File.Needs)
 	// settles is set when the route waits for Migrator.Settle (File.DependOnSettle).
 	settles bool
+	// prechecked is set once its existing target and modules are decided
+	// (before Settle, for a route that waits for it).
+	prechecked bool
+	// grouped is set when its write is done (or refused) by the group of
+	// writes it belongs to (writeGroup), not by the emitter.
+	grouped bool
 }
 
 // Output returns the migrated text (nil unless the file changes), until

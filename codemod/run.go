@@ -83,20 +83,113 @@ func Run(opts Options) int {
 		fmt.Fprintf(opts.Stderr, "routemod: %v\n", err)
 		return ExitError
 	}
-	if opts.Write && !opts.Check && !opts.Force {
-		for _, j := range projs {
-			dirty, err := GitDirty(j.proj.Root)
-			if err != nil {
-				fmt.Fprintf(opts.Stderr, "routemod: %s: checking git status: %v\n", j.arg, err)
-				return ExitError
+	return execute(opts, jobs, projs)
+}
+
+// pathArg is one path of the command line, resolved to its project.
+type pathArg struct {
+	arg, root, shown string
+	dir              bool
+	files            []string // the route file named, when not dir
+}
+
+// resolve resolves the paths of the command line to their projects.
+func resolve(paths []string) ([]pathArg, error) {
+	var out []pathArg
+	for _, arg := range paths {
+		abs, err := filepath.Abs(arg)
+		if err != nil {
+			return nil, err
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", arg, err)
+		}
+		a := pathArg{arg: arg, root: abs, shown: arg, dir: st.IsDir()}
+		if !a.dir {
+			r, rel, ok := projectOf(abs)
+			if !ok {
+				return nil, fmt.Errorf("%s: not a pages/api route file", arg)
 			}
-			if dirty {
-				fmt.Fprintf(opts.Stderr, "routemod: refusing to write: %s is in a git work tree with uncommitted changes; commit or stash them first, or pass --force\n", j.arg)
-				return ExitError
-			}
+			a.root, a.files, a.shown = r, []string{rel}, rootAsGiven(arg, rel)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// beforeWriting refuses --write in a project whose git work tree has
+// uncommitted changes (unless Force), then finishes the group of writes an
+// interrupted run left in a project (see JournalName), or, when the run
+// does not write, refuses to go on while one is left.
+func beforeWriting(opts Options, args []pathArg) error {
+	seen := map[string]bool{}
+	var roots []pathArg
+	for _, a := range args {
+		if !seen[a.root] {
+			seen[a.root] = true
+			roots = append(roots, a)
 		}
 	}
-	return execute(opts, jobs, projs)
+	write := opts.Write && !opts.Check
+	for _, a := range roots {
+		if !write || opts.Force {
+			break
+		}
+		dirty, err := GitDirty(a.root)
+		if err != nil {
+			return fmt.Errorf("%s: checking git status: %v", a.shown, err)
+		}
+		if dirty {
+			hint := ""
+			if _, err := os.Lstat(filepath.Join(a.root, JournalName)); err == nil {
+				hint = fmt.Sprintf(" (among them what an interrupted run of routemod --write left half done, with its %s: --write --force finishes it)", JournalName)
+			}
+			return fmt.Errorf("refusing to write: %s is in a git work tree with uncommitted changes%s; commit or stash them first, or pass --force", a.shown, hint)
+		}
+	}
+	for _, a := range roots {
+		j, err := readJournal(a.root)
+		if err != nil {
+			return fmt.Errorf("%s: %v", a.shown, err)
+		}
+		if j == nil {
+			continue
+		}
+		if !write {
+			return fmt.Errorf("%s: an interrupted run of routemod --write left a group of writes half done (%s: %s): the project may not build until it is finished; run routemod --write to finish it", a.shown, JournalName, journalFiles(j))
+		}
+		real, err := filepath.EvalSymlinks(a.root)
+		if err != nil {
+			return fmt.Errorf("%s: %v", a.shown, err)
+		}
+		written, removed, err := finishJournal(&Project{Root: a.root, real: real}, j)
+		if err != nil {
+			return fmt.Errorf("%s: %v", a.shown, err)
+		}
+		done := "every file was written already"
+		if len(written)+len(removed) > 0 {
+			var parts []string
+			if len(written) > 0 {
+				parts = append(parts, "wrote "+strings.Join(written, ", "))
+			}
+			if len(removed) > 0 {
+				parts = append(parts, "removed "+strings.Join(removed, ", "))
+			}
+			done = strings.Join(parts, "; ")
+		}
+		fmt.Fprintf(opts.Stderr, "routemod: %s: finished the group of writes an interrupted run left half done (%s): %s\n", a.shown, JournalName, done)
+	}
+	return nil
+}
+
+// journalFiles names the files of a journal, for a message.
+func journalFiles(j *journal) string {
+	var names []string
+	for _, e := range j.Files {
+		names = append(names, e.Path)
+	}
+	return strings.Join(names, ", ")
 }
 
 // plan resolves the paths to projects, discovers route files and plans
@@ -104,24 +197,16 @@ func Run(opts Options) int {
 // A file named on the command line goes through the same rules as a
 // discovered one.
 func plan(opts Options) (jobs, projs []*job, err error) {
+	args, err := resolve(opts.Paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := beforeWriting(opts, args); err != nil {
+		return nil, nil, err
+	}
 	projects := map[string]*Project{}
-	for _, arg := range opts.Paths {
-		abs, err := filepath.Abs(arg)
-		if err != nil {
-			return nil, nil, err
-		}
-		st, err := os.Stat(abs)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %v", arg, err)
-		}
-		root, files, shown := abs, []string(nil), arg
-		if !st.IsDir() {
-			r, rel, ok := projectOf(abs)
-			if !ok {
-				return nil, nil, fmt.Errorf("%s: not a pages/api route file", arg)
-			}
-			root, files, shown = r, []string{rel}, rootAsGiven(arg, rel)
-		}
+	for _, a := range args {
+		arg, root, files, shown := a.arg, a.root, a.files, a.shown
 		proj := projects[root]
 		if proj == nil {
 			exts, warning := ReadPageExtensions(root)
@@ -152,7 +237,7 @@ func plan(opts Options) (jobs, projs []*job, err error) {
 			projects[root] = proj
 			projs = append(projs, &job{proj: proj, arg: shown})
 		}
-		if st.IsDir() {
+		if a.dir {
 			files = slices.Concat(proj.routes, proj.linked)
 			slices.Sort(files)
 		} else if _, found := slices.BinarySearch(proj.routes, files[0]); !found {
@@ -456,19 +541,32 @@ func execute(opts Options, jobs, projs []*job) int {
 			changed[j.proj] = settleProject(p, opts, j.proj, h, jobs, results, deferred)
 		}
 		p.Close()
+		if opts.Write && !opts.Check {
+			for _, j := range projs {
+				var routes []*Result
+				for _, i := range deferred {
+					if jobs[i].proj == j.proj {
+						routes = append(routes, results[i])
+					}
+				}
+				em.writeGroup(j, routes, changed[j.proj])
+			}
+		}
 		for _, i := range deferred {
 			settle(i)
 		}
 	}
 	// Then, per project, what the moves of this run and of earlier runs
-	// (routes in app/api whose pages/api file is gone) need elsewhere.
+	// (routes in app/api whose pages/api file is gone) need elsewhere. The
+	// project files changed with the routes are reported even after an
+	// interrupt: their group was written, or it was not started.
 	for _, j := range projs {
-		if ctx.Err() != nil {
-			break
-		}
 		for _, r := range changed[j.proj] {
 			r.Root = j.arg
 			em.emit(j, r)
+		}
+		if ctx.Err() != nil {
+			continue
 		}
 		all := maps.Clone(j.proj.Earlier)
 		if all == nil {
@@ -533,8 +631,9 @@ type emitter struct {
 	opts    Options
 	sum     *Summary
 	json    *jsonReport
-	total   int
-	done    int
+	total   int // routes
+	done    int // files reported
+	routes  int // routes reported
 	start   time.Time
 	lastBar time.Time
 	pending bool
@@ -553,16 +652,13 @@ func newEmitter(opts Options, total int) *emitter {
 
 func (e *emitter) emit(j *job, r *Result) {
 	o := e.opts
-	if t, ok := j.proj.existing[r.Path]; ok && j.rel != "" {
-		existingTarget(j.proj, r, t)
-	}
-	if r.Kind == KindRoute && len(r.modules) > 0 && r.Changed() {
-		modulesInWay(j.proj, r)
+	if !r.prechecked && j.rel != "" {
+		precheck(j.proj, r)
 	}
 	mods := r.modules
 	if r.Changed() {
 		e.pending = true
-		if o.Write && !o.Check && !r.Kept && r.Kind != KindModule {
+		if o.Write && !o.Check && !r.Kept && r.Kind != KindModule && !r.grouped {
 			if created, ok := e.writeModules(j, r); ok {
 				e.write(j, r)
 				if r.Status == StatusError {
@@ -642,6 +738,9 @@ func (e *emitter) emit(j *job, r *Result) {
 	r.orig, r.out, r.diff = nil, nil, nil
 	r.modules = nil
 	e.done++
+	if r.Kind == KindRoute {
+		e.routes++
+	}
 	e.bar()
 	if r.Changed() && !r.Kept {
 		for _, m := range mods {
@@ -774,7 +873,7 @@ func (e *emitter) finish() int {
 		e.json.end(e.sum)
 	}
 	if e.opts.Context.Err() != nil {
-		fmt.Fprintln(e.opts.Stderr, interruptedLine(e.sum, e.total-e.done, e.opts.Write))
+		fmt.Fprintln(e.opts.Stderr, interruptedLine(e.sum, e.total-e.routes, e.opts.Write))
 		return ExitError
 	}
 	fmt.Fprintln(e.opts.Stderr, e.sum.String())

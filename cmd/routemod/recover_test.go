@@ -3,6 +3,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,4 +150,37 @@ func keys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestHelperOfARouteThatCannotMove: when a route that calls a project
+// helper cannot be written (its target exists with other content), the
+// helper keeps its pages-router form for it: the route stays in pages/api
+// calling requireUser(req, res), which lib/auth.ts still defines so.
+func TestHelperOfARouteThatCannotMove(t *testing.T) {
+	files := map[string]string{}
+	in := "../../fixtures/helpers-guard/input"
+	filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(in, p)
+			files[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	files["app/api/me/route.ts"] = "export const GET = () => new Response(\"mine\");\n"
+	dir := project(t, files)
+	_, errOut, code := routemod(t, dir, "--write")
+	if code != 2 || !strings.Contains(errOut, "pages/api/me.ts: error: target app/api/me/route.ts already exists") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := snapshot(t, dir)
+	if got["pages/api/me.ts"] != files["pages/api/me.ts"] {
+		t.Errorf("pages/api/me.ts changed")
+	}
+	if want := "export async function requireUser(req: NextApiRequest, res: NextApiResponse) {"; !strings.Contains(got["lib/auth.ts"], want) {
+		t.Errorf("lib/auth.ts no longer has %s, which pages/api/me.ts calls:\n%s", want, got["lib/auth.ts"])
+	}
+	if got["lib/auth-js.js"] == files["lib/auth-js.js"] {
+		t.Errorf("lib/auth-js.js not migrated with pages/api/js/me.js")
+	}
 }
