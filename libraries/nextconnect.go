@@ -1,30 +1,41 @@
 package libraries
 
 // nextConnect are the rows of next-connect (facts read from its source:
-// src/index.js at v0.13.0, src/index.ts, node.ts and edge.ts at v1.0.0).
-// Neither form is translated yet: the route is skipped, its reason naming
-// the app-router form. 0.x's nc() has no app-router form; 1.0.0 added
-// createEdgeRouter, whose run(req, ctx) takes a Request and resolves the
-// handler's Response (undefined when no route matches).
+// src/index.js at v0.10.0 to v0.13.0, src/node.ts, edge.ts, router.ts and
+// types.ts at v1.0.0). Both forms become one export per method written
+// from the router's handlers (transforms/nextconnect.go): a route file is
+// already a router by method, so no router is kept. What the router
+// answered besides its handlers is kept as written there:
+//   - 0.x: nc() catches what a handler throws (sync or async) and calls
+//     onError(err, req, res, next), by default answering err.status || 500
+//     with err.message as the body; a method no route serves gets
+//     onNoMatch(req, res), by default 404 "not found". HEAD is served by
+//     a GET route (trouter).
+//   - 1.x: router.handler(options) catches what a handler or onNoMatch
+//     throws and calls onError(err, req, res), by default console.error(err)
+//     and 500 "Internal Server Error"; a method no route serves (or only
+//     .use() middleware) gets onNoMatch(req, res), by default 404 "Route
+//     <method> <url> not found". HEAD is served by a GET route.
+//
+// createEdgeRouter (1.x) is not needed: it would dispatch by method again
+// inside handlers that already are the method exports.
 var nextConnect = []Row{
 	{
 		Package:  "next-connect",
 		Modules:  []string{"next-connect"},
 		Name:     "createRouter",
 		Versions: ">=1.0.0 <2",
-		Wrapper:  true,
-		Pages:    "const router = createRouter(); router.get(h).post(h); export default router.handler(options)",
-		App:      "const router = createEdgeRouter<NextRequest, { params: Promise<...> }>() with handlers taking the Request and returning a Response, and one export per method: export async function GET(req, ctx) { return router.run(req, ctx) } (run resolves undefined where handler() answered onNoMatch's 404), or one export per method written from the handlers",
+		Pages:    "const router = createRouter(); router.get(h).post(h); export default router.handler({ onError, onNoMatch })",
+		App:      "one export per method written from the router's handlers (export async function GET(req) {...}), each in a try/catch returning onError's answer; onNoMatch's answer exported under the methods no route serves unless it is a 405 (Next.js answers those 405 itself)",
 		Fixture:  "lib-next-connect",
 	},
 	{
 		Package:  "next-connect",
 		Modules:  []string{"next-connect"},
 		Name:     "default",
-		Versions: ">=1.0.0 <2",
-		Wrapper:  true,
-		Pages:    "export default nc({ onError, onNoMatch }).get(h).post(h) (0.x)",
-		App:      "one export per method written from the chain's handlers (each taking the NextRequest and returning a Response; .use() middleware run first in each); or next-connect 1.x's createEdgeRouter",
+		Versions: ">=0.10.0 <1",
+		Pages:    "export default nc({ onError, onNoMatch }).get(h).post(h) (0.x; also through a const)",
+		App:      "one export per method written from the chain's handlers (export async function GET(req) {...}), each in a try/catch returning onError's answer; onNoMatch's answer exported under the methods no route serves unless it is a 405 (Next.js answers those 405 itself)",
 		Fixture:  "lib-next-connect-v0",
 	},
 }

@@ -94,7 +94,7 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 		if !h.helper {
 			name = fn.methods[0]
 		}
-		if !h.helper && len(m.funcs) == 1 && len(fn.methods) > 1 {
+		if !h.helper && len(m.funcs) == 1 && len(fn.methods) > 1 && m.chain == nil {
 			name = h.name
 			if name == "" || isHTTPMethod(name) {
 				name = m.name("handler", "handler", "routeHandler")
@@ -135,6 +135,9 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 				continue
 			}
 			target := base + ind + strings.Repeat(ind, p.nest)
+			if fn.guard != nil {
+				target += ind
+			}
 			if p.block {
 				target += ind
 			}
@@ -167,15 +170,30 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 				body.WriteString(eol)
 			}
 		}
+		in := base + ind // the indentation of the function's statements
+		if fn.guard != nil {
+			in += ind
+		}
 		if fn.expr != nil {
 			text, err := codemod.CopyRange(m.src, fn.expr.Start, fn.expr.End, inside, codemod.Reindent{Keep: keep})
 			if err != nil {
 				return codemod.Edit{}, nil, err
 			}
-			body.WriteString(base + ind + "return " + text + m.semi() + eol)
+			body.WriteString(in + "return " + text + m.semi() + eol)
 		}
 		for _, l := range fn.lines {
-			body.WriteString(base + ind + l + eol)
+			body.WriteString(in + l + eol)
+		}
+		if c := fn.guard; c != nil {
+			// { code } => { try { code } catch (err) { return onError(err, req) } }
+			var tb strings.Builder
+			tb.WriteString(base + ind + "try {" + eol + body.String() + base + ind + "} catch (" + c.param + ") {" + eol)
+			for _, l := range c.lines {
+				tb.WriteString(in + l + eol)
+			}
+			tb.WriteString(base + ind + "}" + eol)
+			body.Reset()
+			body.WriteString(tb.String())
 		}
 		if len(m.funcs) > 1 {
 			// the split used the method; a function may no longer read its alias
@@ -228,17 +246,23 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 	}
 	composed = codemod.Edit{Start: h.start, End: h.end, New: sb.String(), By: m.composedBy(inside)}
 	for _, d := range h.deletes {
-		start, end := d.Start, d.End
-		if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
-			start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
-			// drop one blank line left behind (between two blank lines, or before EOF)
-			if start > 0 && strings.TrimSpace(string(m.src[codemod.LineStart(m.src, start-1):start])) == "" && (end == len(m.src) || strings.TrimSpace(string(m.src[end:lineEnd(m.src, end)])) == "") {
-				start = codemod.LineStart(m.src, start-1)
-			}
-		}
-		deletes = append(deletes, codemod.Edit{Start: start, End: end, By: "handler"})
+		deletes = append(deletes, m.deleteStatement(d))
 	}
 	return composed, deletes, nil
+}
+
+// deleteStatement is the edit removing a top-level statement: its lines
+// when it has them to itself, and one blank line it leaves behind.
+func (m *migration) deleteStatement(d *Node) codemod.Edit {
+	start, end := d.Start, d.End
+	if onlySpaceBefore(m.src, start) && onlySpaceAfter(m.src, end) {
+		start, end = codemod.LineStart(m.src, start), lineEnd(m.src, end)
+		// drop one blank line left behind (between two blank lines, or before EOF)
+		if start > 0 && strings.TrimSpace(string(m.src[codemod.LineStart(m.src, start-1):start])) == "" && (end == len(m.src) || strings.TrimSpace(string(m.src[end:lineEnd(m.src, end)])) == "") {
+			start = codemod.LineStart(m.src, start-1)
+		}
+	}
+	return codemod.Edit{Start: start, End: end, By: "handler"}
 }
 
 // composedBy names the transforms whose edits the composed edit carries.

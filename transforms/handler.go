@@ -44,6 +44,11 @@ type handler struct {
 	// guard is set for a project helper that sends on failure and returns
 	// a value on success (helperguard.go).
 	guard bool
+	// paramTypes are the types a helper's untyped parameters get in
+	// TypeScript, by index, and dropParams the parameters it loses (a
+	// next-connect onError's err: any, and its unused next).
+	paramTypes map[int]string
+	dropParams map[int]bool
 }
 
 // findHandler locates the default-exported handler. It skips the file when
@@ -87,9 +92,13 @@ func (m *migration) findHandler() bool {
 	for value.Kind == "as_expression" || value.Kind == "satisfies_expression" {
 		value = codemod.Unparen(value.NamedChildren()[0])
 	}
-	if why := m.nextConnectRoute(value); why != "" {
+	if p, why := m.nextConnectRoute(value, exportStmt); why != "" {
 		f.Skip("%s", why)
 		return false
+	} else if p != nil {
+		// export default nc().get(h) => each handler a method export (nextconnect.go)
+		m.chain, m.h = p, p.routes[0].h
+		return true
 	}
 	h := &handler{start: exportStmt.Start, end: exportStmt.End}
 	if value.Kind == "call_expression" {

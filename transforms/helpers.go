@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -37,6 +38,11 @@ func (m *migration) findHelpers() {
 	uses := m.identUses()
 	callers := &callerIndex{byTop: map[*Node][]*handler{}}
 	callers.add(m.h)
+	for _, h := range m.chainHandlers() {
+		if h != m.h {
+			callers.add(h) // a helper may serve several routes of a next-connect router
+		}
+	}
 	for _, fr := range m.helpers {
 		callers.add(fr.h)
 	}
@@ -54,6 +60,9 @@ func (m *migration) findHelpers() {
 			}
 			name := m.text(callee)
 			tried[name] = true
+			if slices.ContainsFunc(m.helpers, func(fr *frame) bool { return fr.h.name == name }) {
+				return true // found from another route of a next-connect router
+			}
 			if fr := m.helperFrame(name, uses[name], callers); fr != nil {
 				m.helpers = append(m.helpers, fr)
 				callers.add(fr.h)
@@ -61,6 +70,17 @@ func (m *migration) findHelpers() {
 			return true
 		})
 	}
+}
+
+// chainHandlers are the handlers of a next-connect router's routes.
+func (m *migration) chainHandlers() []*handler {
+	var out []*handler
+	if m.chain != nil {
+		for _, fr := range m.chain.frames() {
+			out = append(out, fr.h)
+		}
+	}
+	return out
 }
 
 func (m *migration) helperHandlers() []*handler {
@@ -302,7 +322,14 @@ func (m *migration) helperSignature(fn *outFunc) string {
 				out = append(out, h.req)
 			}
 		default:
-			out = append(out, m.text(p))
+			if h.dropParams[i] {
+				continue
+			}
+			t := m.text(p)
+			if typ := h.paramTypes[i]; typ != "" && m.f.TypeScript && p.ChildByField("type") == nil {
+				t += ": " + typ // (err, req, res) => {...} typed by onError's type: function onError(err: any, req: NextRequest)
+			}
+			out = append(out, t)
 		}
 	}
 	return strings.Join(out, ", ")

@@ -52,6 +52,9 @@ func (m *migration) lastCheck() func(out *codemod.File) {
 	for n := range m.wrapped {
 		takesReq[n] = true // a wrapper's app version hands it to the route handler it wraps
 	}
+	if m.chain != nil && m.chain.onError != nil && m.chain.onError.h.reqIndex >= 0 {
+		takesReq[m.chain.onError.h.name] = true // a next-connect router's onError, converted: return onError(err, req)
+	}
 	// an edge route's req was a Web Request already
 	return netCheck(append([]written(nil), m.written...), takesReq, m.reqOptionOf, m.edgeRuntime(), m.fresh["status"])
 }

@@ -30,6 +30,16 @@ type outFunc struct {
 	statusVar, headersVar bool
 	prologue              []prologueLine
 	prologueKeys          map[string]bool
+	// guard is set for a function whose code runs in a try: a
+	// next-connect route's, the catch answering as the router's onError.
+	guard *tryCatch
+}
+
+// tryCatch is the catch an output function's code is wrapped in.
+type tryCatch struct {
+	param  string   // err, or err: any
+	lines  []string // the catch block's statements
+	params bool     // they read the route params
 }
 
 // part is a range of the original text copied into an output function.
@@ -60,6 +70,10 @@ type arm struct {
 //	no method check                                   => export { handler as GET, handler as POST, ... } + note
 //	method read any other way                         => the same, with a TODO at the read
 func splitMethods(m *migration) {
+	if m.chain != nil {
+		m.splitChain()
+		return
+	}
 	m.markOtherExports()
 	m.findHelpers()
 	m.findRemoteHelpers()

@@ -127,6 +127,9 @@ type migration struct {
 	// it now calls by their app versions' names (see wrapperImports).
 	specRenames    map[*Node]string
 	defaultRenames [][2]string
+	// chain is set when the default export is a next-connect router whose
+	// handlers are the frames the transforms rewrite (nextconnect.go).
+	chain *ncPlan
 }
 
 func newMigration(f *codemod.File) *migration {

@@ -127,7 +127,14 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 				m.withFrame(m.helpers[i], func() { t.run(m) })
 			}
 		}
-		t.run(m)
+		if m.chain != nil && (t.Name == "libraries" || t.Name == "request" || t.Name == "response") {
+			// a next-connect router: each of its handlers is rewritten as a route's
+			for _, fr := range m.chain.frames() {
+				m.withFrame(fr, func() { t.run(m) })
+			}
+		} else {
+			t.run(m)
+		}
 		if f.Skipped() != "" {
 			return
 		}
@@ -145,6 +152,20 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 // handler's, as composing them one after another (compose) would; a sort
 // of every edit per helper made a route of n helpers cost n × edits.
 func (m *migration) composeAll() {
+	if m.chain != nil {
+		// a next-connect router: its frames' texts move (composeChain)
+		for _, fr := range m.helpers {
+			m.withFrame(fr, func() {
+				if err := m.compose(); err != nil {
+					panic(err)
+				}
+			})
+		}
+		if err := m.composeChain(); err != nil {
+			panic(err)
+		}
+		return
+	}
 	frames := append(append([]*frame(nil), m.helpers...), &frame{h: m.h, funcs: m.funcs, ends: m.endContainers})
 	sorted, err := codemod.SortEdits(m.f.Edits())
 	if err != nil {

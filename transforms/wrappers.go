@@ -733,6 +733,9 @@ func (m *migration) restrictToWrapper() {
 // unwrapped reports whether local is the wrapper the handler was taken out
 // of, whose import goes once nothing else uses it.
 func (m *migration) unwrapped(local string) bool {
+	if m.unimported(local) {
+		return true // the next-connect router's nc or createRouter (nextconnect.go)
+	}
 	if m.h == nil || m.h.wrap == nil || m.h.wrap.local != local {
 		return false
 	}
