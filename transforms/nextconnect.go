@@ -504,6 +504,13 @@ func (m *migration) ncOptions(options *Node, p *ncPlan) string {
 			}
 		}
 	}
+	switch {
+	case p.onError != nil:
+	case p.v1:
+		m.f.Note("next-connect's default onError logged what a handler threw and answered 500 \"Internal Server Error\": each method export's catch keeps that answer (without it, Next.js would answer its own 500)")
+	default:
+		m.f.Note("next-connect's default onError answered what a handler threw with err.status || 500 and err.message: each method export's catch keeps that answer (without it, Next.js would answer its own 500)")
+	}
 	if len(p.rest) > 0 && p.noMatch == nil {
 		m.f.Note("next-connect answered the methods no route serves (%s) 404 by default: they are exported with that answer (Next.js would answer them 405)", strings.Join(p.rest, ", "))
 	}
