@@ -79,7 +79,7 @@ func (mg *Migrator) Settle(p *codemod.Project, moves func(rel string) bool) ([]s
 		sort.Strings(redo)
 		redo = slices.Compact(redo)
 	}
-	return redo, changes
+	return redo, mergeModuleChanges(changes)
 }
 
 // index returns the index of p: the one Prepare built, or one that knows

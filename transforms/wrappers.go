@@ -60,8 +60,8 @@ const reqMark = "\x00req\x00"
 // function a route's default export calls, reads each such function, and
 // writes the app version of each it can apply once (trial), to know it can.
 //
-// A wrapper in a module whose helpers the helper plan may change is left
-// as it is: one module, one change.
+// A module that holds helpers the helper plan changes too gets one change
+// (mergeModuleChanges).
 func readWrappers(ix *project.Index, texts map[string][]byte, helpers *helperPlan) *wrapperPlan {
 	pl := &wrapperPlan{ix: ix, byKey: map[[2]string]*wrapper{}, texts: texts, called: map[string]map[[2]string]string{}}
 	if len(texts) == 0 {
@@ -84,9 +84,7 @@ func readWrappers(ix *project.Index, texts map[string][]byte, helpers *helperPla
 				continue
 			}
 			w.read(src, root)
-			if !w.methodsOnly && w.handler != noArg && helpers.holds(file) {
-				w.why = "routemod changes helpers in " + file + ", and changes a module once"
-			} else if !w.methodsOnly && w.handler != noArg {
+			if !w.methodsOnly && w.handler != noArg {
 				if why := w.trial(p, ix, src, root, tsx); why != "" {
 					w.why = why
 				} else {
