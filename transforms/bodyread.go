@@ -2,6 +2,7 @@ package transforms
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/routemod/routemod/codemod"
 )
@@ -23,6 +24,7 @@ func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bo
 		f.Todo(stmt.Start, "bodyParser is off, so %s.body was undefined in pages; read the raw body with await %s.text() or %s.arrayBuffer()", req, req, req)
 		return
 	}
+	m.noteStringTested(mem)
 	kind, why := m.bodyForm()
 	read, exact := "await "+req+".json()", true
 	if kind == formBody {
@@ -46,7 +48,7 @@ func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bo
 	// response is sent: read the body before it, as pages did.
 	late := m.afterSend(mem)
 	single := bodyReads == 1 && enclosingFunction(mem) == m.h.fn && !inLoop(mem, m.h.fn) && !late
-	if isJSONParseArg(m, mem) || textParseArg(m, mem) {
+	if m.readsText(mem) {
 		// JSON.parse(req.body) (a body sent as text) => JSON.parse(await req.text())
 		// querystring.parse(req.body) / new URLSearchParams(req.body) => (await req.text()): the same fields, from the form's text
 		if !single {
@@ -108,6 +110,75 @@ func (m *migration) rewriteBody(mem, stmt *Node, bodyReads int, bodyParserOff bo
 	name := m.name("body", "body", "requestBody")
 	m.needPrologue(mem.Start, "body", "const "+name+" = "+read+m.semi())
 	f.ReplaceNode(mem, name)
+}
+
+// readsText reports whether the read of req.body mem takes the body as
+// text: JSON.parse(req.body), querystring.parse(req.body), ... outside the
+// branch of a typeof test that made it a string (see stringTested).
+func (m *migration) readsText(mem *Node) bool {
+	if isJSONParseArg(m, mem) {
+		return !m.stringTested(mem)
+	}
+	return textParseArg(m, mem)
+}
+
+// noteStringTested says, once per file, what await req.json() changes for
+// a read of the body a typeof test made a string (see stringTested).
+func (m *migration) noteStringTested(mem *Node) {
+	if isJSONParseArg(m, mem) && m.stringTested(mem) {
+		m.f.Note("%s", stringTestedNote) // (once: Note drops a repeat)
+	}
+}
+
+const stringTestedNote = "JSON.parse(req.body) where typeof req.body is \"string\" read the body as JSON whether Next had parsed it or not; await req.json() parses every body as JSON, so that branch now runs only for a JSON string value (a text/plain body whose JSON is a string is parsed twice, where pages parsed it once)"
+
+// stringTested reports whether the read of req.body mem is in the branch
+// a typeof test of req.body made a string: the body the code takes as
+// JSON whether Next parsed it or not, as await req.json() gives it. A
+// JSON body was a string in pages only when its value was one, and the
+// branch parses it again as it did; a text/plain body whose JSON is a
+// string is the one that reads otherwise (it is parsed twice):
+//
+//	typeof req.body === "string" ? JSON.parse(req.body) : req.body => typeof body === "string" ? JSON.parse(body) : body (const body = await req.json())
+//	if (typeof req.body === "string") return JSON.parse(req.body)    => if (typeof body === "string") return JSON.parse(body)
+func (m *migration) stringTested(mem *Node) bool {
+	for c := mem; c != nil && c != m.h.fn; c = c.Parent {
+		p := c.Parent
+		if p == nil {
+			return false
+		}
+		var test *Node
+		switch {
+		case p.Kind == "ternary_expression" && c.Field == "consequence":
+			test = p.ChildByField("condition")
+		case p.Kind == "if_statement" && c.Field == "consequence":
+			test = p.ChildByField("condition")
+		}
+		if test != nil && m.typeofBodyString(codemod.Unparen(test)) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeofBodyString reports typeof req.body === "string" (== too, either
+// way round).
+func (m *migration) typeofBodyString(n *Node) bool {
+	if n == nil || n.Kind != "binary_expression" {
+		return false
+	}
+	if op := m.text(n.ChildByField("operator")); op != "===" && op != "==" {
+		return false
+	}
+	l, r := codemod.Unparen(n.ChildByField("left")), codemod.Unparen(n.ChildByField("right"))
+	if l != nil && l.Kind == "string" {
+		l, r = r, l
+	}
+	if l == nil || r == nil || r.Kind != "string" || strings.Trim(m.text(r), "\"'`") != "string" || l.Kind != "unary_expression" || m.text(l.ChildByField("operator")) != "typeof" {
+		return false
+	}
+	obj, prop, ok := member(m.src, codemod.Unparen(l.ChildByField("argument")))
+	return ok && prop == "body" && isIdent(m.src, obj, m.h.req)
 }
 
 // bodyGroup is a set of req.body reads that share one declaration of the

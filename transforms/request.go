@@ -39,7 +39,7 @@ func rewriteRequest(m *migration) {
 	for _, r := range refs {
 		if mem, prop, ok := memberOf(m, r); ok && prop == "body" {
 			bodyReads++
-			if !isAssigned(mem) && !bodyParserOff && !isJSONParseArg(m, mem) && !textParseArg(m, mem) && !m.rewritten(r.Start) {
+			if !isAssigned(mem) && !bodyParserOff && !m.readsText(mem) && !m.rewritten(r.Start) {
 				jsonReads = append(jsonReads, mem)
 			}
 		}
