@@ -7,19 +7,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -125,14 +119,20 @@ var expectedKept = map[string]string{
 // routeFileNames are the names Next.js accepts for a route handler file.
 var routeFileNames = []string{"route.ts", "route.js", "route.tsx", "route.jsx", "route.mjs"}
 
-// TestNextDifferential builds the pages-router app in e2e/app with the pinned
-// Next.js, serves it with next start, and replays requests.json. It then does the
-// same for two migrations of the app and compares every answer with the
-// original's, through the documented differences of verify.Differences only:
+// TestNextDifferential proves routemod's output on real Next.js through the
+// implementation of routemod verify (package verify: the same functions the
+// command runs). The pages-router app in e2e/app is committed to a git
+// repository in a temporary folder, with the hand-written translation in
+// e2e/reference on a branch; routemod --write migrates the work tree. The
+// baseline (HEAD) is built and served once; every candidate is built,
+// served, sent the same requests (requests.json) and compared through
+// verify.Compare:
 //
-//   - reference: pages/api replaced by the hand-written translation in
-//     e2e/reference (proves the harness and the list of differences);
-//   - routemod: the app migrated by `routemod --write --force --json`.
+//   - reference: the branch with e2e/reference (proves the harness and the
+//     list of differences);
+//   - routemod: the work tree migrated by `routemod --write --force --json`;
+//   - mistranslated: that work tree with one route changed on purpose, which
+//     verify must fail, naming the route and the difference.
 func TestNextDifferential(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and serves real Next.js apps; skipped with -short")
@@ -150,56 +150,201 @@ func TestNextDifferential(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(moduleRoot, "go.mod")); err != nil {
 		t.Fatalf("module root not found above %s: %v", e2eDir, err)
 	}
-	reqs := loadRequests(t, filepath.Join(e2eDir, "requests.json"))
+	file, err := verify.LoadFile(filepath.Join(e2eDir, "requests.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	checkRouteTables(t, e2eDir)
 
 	ctx := nodetest.Context(t)
 	work := nodetest.WorkDir(t, "ROUTEMOD_E2E_KEEP")
 
-	// One npm ci, shared by every copy of the app through hard links.
+	// One npm ci, shared by every tree of the app through hard links.
 	nodeModules := installDeps(t, ctx, appDir)
+	repo := filepath.Join(work, "repo")
+	makeRepo(t, ctx, e2eDir, repo, nodeModules)
 
-	orig := filepath.Join(work, "orig")
-	copyApp(t, appDir, orig, nodeModules)
-	buildApp(t, ctx, orig, "original")
-	origResp := serveAndReplay(t, ctx, orig, "original", reqs)
-	writeJSON(t, filepath.Join(work, "responses-original.json"), pairUp(reqs, origResp))
+	// The user's flow: routemod --write, then routemod verify.
+	bin := buildRoutemod(t, ctx, moduleRoot, work)
+	migrate(t, ctx, bin, appDir, repo)
 
-	t.Run("reference", func(t *testing.T) {
-		dir := filepath.Join(work, "reference")
-		copyApp(t, appDir, dir, nodeModules)
-		// The routes routemod cannot finish stay in pages/api, beside app/.
-		for src := range expectedMigrated {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(src))); err != nil {
-				t.Fatal(err)
+	// requests.json only, as before verify existed (NoGenerate): the GET and
+	// HEAD requests verify generates for every route find three answers that
+	// differ, in the hand-written reference as in routemod's output (see
+	// README.md, "What the generated requests found").
+	o := verify.Options{Dir: repo, File: file, NoGenerate: true, Progress: logWriter{t}}
+	p, err := verify.Open(ctx, repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	base := prepare(t, ctx, p, "baseline", "HEAD", &o)
+	reference := prepare(t, ctx, p, "candidate", "reference", &o)
+	migrated := prepare(t, ctx, p, "candidate", "", &o)
+	mistranslated := prepare(t, ctx, p, "candidate", "", &o, mistranslate)
+
+	routes := checkRoutes(t, base, migrated, reference)
+	reqs := verify.Plan(routes, &o)
+	t.Logf("%d routes, %d requests: %d generated, %d from requests.json", len(routes), len(reqs), len(reqs)-len(file.Requests), len(file.Requests))
+	if err := base.Build(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	baseAnswers, err := base.Answers(ctx, reqs, &o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeJSON(t, filepath.Join(work, "responses-original.json"), pairUp(reqs, baseAnswers))
+
+	candidate := func(t *testing.T, name string, tree *verify.Tree) *verify.Report {
+		t.Helper()
+		if err := tree.Build(ctx, &o); err != nil {
+			t.Fatal(err)
+		}
+		got, err := tree.Answers(ctx, reqs, &o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeJSON(t, filepath.Join(work, "responses-"+name+".json"), pairUp(reqs, got))
+		rep := verify.Compare(routes, reqs, base, tree, baseAnswers, got)
+		logReport(t, rep)
+		return rep
+	}
+	t.Run("reference", func(t *testing.T) { failUnexpected(t, candidate(t, "reference", reference)) })
+	t.Run("routemod", func(t *testing.T) { failUnexpected(t, candidate(t, "migrated", migrated)) })
+	t.Run("mistranslated", func(t *testing.T) {
+		rep := candidate(t, "mistranslated", mistranslated)
+		if rep.ExitCode() != verify.ExitUnexpected {
+			t.Errorf("exit code %d, want %d", rep.ExitCode(), verify.ExitUnexpected)
+		}
+		var text strings.Builder
+		rep.WriteText(&text)
+		for _, x := range rep.Exchanges {
+			if x.Class == verify.Unexpected && x.Route != mistranslatedRoute {
+				t.Errorf("unexpected answer outside %s: %s", mistranslatedRoute, x.Request.Label())
 			}
 		}
-		copyTree(t, filepath.Join(e2eDir, "reference", "app"), filepath.Join(dir, "app"))
-		// As routemod does (DESIGN §4): keep the project's null checking off, or
-		// next build turns strictNullChecks on once app/ exists.
-		setStrictNullChecksFalse(t, filepath.Join(dir, "tsconfig.json"))
-		buildApp(t, ctx, dir, "reference")
-		got := serveAndReplay(t, ctx, dir, "reference", reqs)
-		writeJSON(t, filepath.Join(work, "responses-reference.json"), pairUp(reqs, got))
-		compareAll(t, reqs, origResp, got)
-	})
-
-	t.Run("routemod", func(t *testing.T) {
-		bin := filepath.Join(work, "routemod")
-		t0 := time.Now()
-		if out, err := nodetest.Command(ctx, moduleRoot, "go", "build", "-o", bin, "./cmd/routemod").CombinedOutput(); err != nil {
-			t.Fatalf("go build ./cmd/routemod failed: %v\n%s", err, out)
+		for _, want := range []string{
+			"UNEXPECTED " + mistranslatedRoute + ": GET " + mistranslatedRoute,
+			`- {"name":"John Doe"}`,
+			`+ {"name":"John Roe"}`,
+		} {
+			if !strings.Contains(text.String(), want) {
+				t.Errorf("the report does not say %q:\n%s", want, text.String())
+			}
 		}
-		t.Logf("timing: go build ./cmd/routemod %s", time.Since(t0).Round(time.Millisecond))
-
-		dir := filepath.Join(work, "migrated")
-		copyApp(t, appDir, dir, nodeModules)
-		migrate(t, ctx, bin, appDir, dir)
-		buildApp(t, ctx, dir, "migrated")
-		got := serveAndReplay(t, ctx, dir, "migrated", reqs)
-		writeJSON(t, filepath.Join(work, "responses-migrated.json"), pairUp(reqs, got))
-		compareAll(t, reqs, origResp, got)
 	})
+}
+
+// mistranslatedRoute is the route the mistranslated candidate changes: its
+// answer's name John Doe becomes John Roe.
+const mistranslatedRoute = "/api/hello"
+
+func mistranslate(t *testing.T, repo string) func() {
+	t.Helper()
+	f := filepath.Join(repo, "app", "api", "hello", "route.ts")
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(b), `"John Doe"`, `"John Roe"`, 1)
+	if changed == string(b) {
+		t.Fatalf("%s has no \"John Doe\" to change:\n%s", f, b)
+	}
+	if err := os.WriteFile(f, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return func() { os.WriteFile(f, b, 0o644) }
+}
+
+// prepare is Project.Prepare failing t; each change is applied to the
+// work tree before it is copied and undone after.
+func prepare(t *testing.T, ctx context.Context, p *verify.Project, role, ref string, o *verify.Options, changes ...func(*testing.T, string) func()) *verify.Tree {
+	t.Helper()
+	for _, change := range changes {
+		defer change(t, p.Dir)()
+	}
+	tree, err := p.Prepare(ctx, role, ref, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+// makeRepo commits e2e/app to a new git repository at repo (branch main)
+// and the hand-written translation on branch reference, leaves main checked
+// out, and gives it a hard-linked node_modules (ignored, as a user's is).
+func makeRepo(t *testing.T, ctx context.Context, e2eDir, repo string, nodeModules string) {
+	t.Helper()
+	copyTree(t, filepath.Join(e2eDir, "app"), repo)
+	git := func(args ...string) {
+		t.Helper()
+		run(t, ctx, repo, "git", append([]string{"-c", "user.name=e2e", "-c", "user.email=e2e@example.com", "-c", "init.defaultBranch=main"}, args...)...)
+	}
+	git("init", "-q")
+	if err := os.WriteFile(filepath.Join(repo, ".gitignore"), []byte("node_modules/\n.next/\n*.tsbuildinfo\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("add", "-A")
+	git("commit", "-qm", "the pages-router app")
+	git("switch", "-q", "-c", "reference")
+	// The routes routemod cannot finish stay in pages/api, beside app/.
+	for src := range expectedMigrated {
+		if err := os.Remove(filepath.Join(repo, filepath.FromSlash(src))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTree(t, filepath.Join(e2eDir, "reference", "app"), filepath.Join(repo, "app"))
+	// As routemod does (DESIGN §4): keep the project's null checking off, or
+	// next build turns strictNullChecks on once app/ exists.
+	setStrictNullChecksFalse(t, filepath.Join(repo, "tsconfig.json"))
+	git("add", "-A")
+	git("commit", "-qm", "the hand-written translation")
+	git("switch", "-q", "main")
+	t0 := time.Now()
+	if err := nodetest.LinkTree(nodeModules, filepath.Join(repo, "node_modules")); err != nil {
+		t.Fatalf("linking node_modules into %s: %v", repo, err)
+	}
+	t.Logf("timing: node_modules linked in %s", time.Since(t0).Round(time.Millisecond))
+}
+
+func buildRoutemod(t *testing.T, ctx context.Context, moduleRoot, work string) string {
+	t.Helper()
+	bin := filepath.Join(work, "routemod")
+	t0 := time.Now()
+	if out, err := nodetest.Command(ctx, moduleRoot, "go", "build", "-o", bin, "./cmd/routemod").CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/routemod failed: %v\n%s", err, out)
+	}
+	t.Logf("timing: go build ./cmd/routemod %s", time.Since(t0).Round(time.Millisecond))
+	return bin
+}
+
+// checkRoutes checks that verify finds, in each candidate, exactly the routes
+// of expectedMigrated, and returns them.
+func checkRoutes(t *testing.T, base *verify.Tree, cands ...*verify.Tree) []verify.Route {
+	t.Helper()
+	var want []string
+	for _, src := range sortedKeys(expectedMigrated) {
+		want = append(want, src+" => "+expectedMigrated[src])
+	}
+	var first []verify.Route
+	for _, c := range cands {
+		routes, err := verify.Routes(base.Dir, c.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range routes {
+			got = append(got, r.Base+" => "+path.Dir(r.File))
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("verify.Routes(%s) found:\n  %s\nwant expectedMigrated:\n  %s", c.Label, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+		}
+		if first == nil {
+			first = routes
+		}
+	}
+	return first
 }
 
 // checkRouteTables keeps expectedMigrated, e2e/app/pages/api and e2e/reference
@@ -382,246 +527,64 @@ func setStrictNullChecksFalse(t *testing.T, file string) {
 	writeJSON(t, file, cfg)
 }
 
-// ---- Next.js ----
-
-func buildApp(t *testing.T, ctx context.Context, dir, label string) {
-	t.Helper()
-	t0 := time.Now()
-	cmd := nodetest.Command(ctx, dir, "node", nextBin(dir), "build")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("next build of the %s app failed: %v\n%s", label, err, out)
-	}
-	t.Logf("timing: next build (%s) %s", label, time.Since(t0).Round(time.Millisecond))
-}
-
-func nextBin(dir string) string {
-	return filepath.Join(dir, "node_modules", "next", "dist", "bin", "next")
-}
-
-// serveAndReplay starts next start on a free 127.0.0.1 port, replays reqs in
-// order and stops the server before returning.
-func serveAndReplay(t *testing.T, ctx context.Context, dir, label string, reqs []request) []*response {
-	t.Helper()
-	port := freePort(t)
-	origin := fmt.Sprintf("http://127.0.0.1:%d", port)
-	srv := startServer(t, ctx, dir, label, port)
-	defer srv.stop()
-
-	client := &http.Client{
-		Timeout:       30 * time.Second,
-		Transport:     &http.Transport{DisableCompression: true, Proxy: nil},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-	defer client.CloseIdleConnections()
-	waitReady(t, ctx, client, srv, origin)
-
-	t0 := time.Now()
-	out := make([]*response, len(reqs))
-	for i := range reqs {
-		r, err := send(ctx, client, origin, &reqs[i])
-		if err != nil {
-			t.Fatalf("%s server: %s %s (%s): %v\nserver output:\n%s", label, reqs[i].Method, reqs[i].Path, reqs[i].Name, err, srv.output())
-		}
-		out[i] = r
-	}
-	t.Logf("timing: replayed %d requests against the %s app in %s", len(reqs), label, time.Since(t0).Round(time.Millisecond))
-	return out
-}
-
-func send(ctx context.Context, client *http.Client, origin string, rq *request) (*response, error) {
-	var body io.Reader
-	ct := ""
-	switch {
-	case rq.JSON != nil:
-		body, ct = bytes.NewReader(rq.JSON), "application/json"
-	case rq.Body != nil:
-		body = strings.NewReader(*rq.Body)
-	}
-	req, err := http.NewRequestWithContext(ctx, rq.Method, origin+rq.Path, body)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("User-Agent", "routemod-e2e")
-	if ct != "" {
-		req.Header.Set("Content-Type", ct)
-	}
-	for k, v := range rq.Headers {
-		req.Header.Set(k, v)
-	}
-	res, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	if err != nil {
-		return nil, err
-	}
-	return &response{Status: res.StatusCode, Header: res.Header, Body: string(b)}, nil
-}
-
-type server struct {
-	cmd  *exec.Cmd
-	out  *syncBuffer
-	done chan struct{}
-	once sync.Once
-}
-
-func (s *server) output() string { return s.out.String() }
-
-func (s *server) exited() bool {
-	select {
-	case <-s.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// stop ends the server's whole process group: SIGTERM, then SIGKILL.
-func (s *server) stop() {
-	s.once.Do(func() {
-		pid := s.cmd.Process.Pid
-		_ = syscall.Kill(-pid, syscall.SIGTERM)
-		select {
-		case <-s.done:
-		case <-time.After(5 * time.Second):
-		}
-		_ = syscall.Kill(-pid, syscall.SIGKILL)
-		<-s.done
-	})
-}
-
-func startServer(t *testing.T, ctx context.Context, dir, label string, port int) *server {
-	t.Helper()
-	cmd := exec.Command("node", nextBin(dir), "start", "-H", "127.0.0.1", "-p", fmt.Sprint(port))
-	cmd.Dir = dir
-	cmd.Env = nodetest.Env()
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	buf := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = buf, buf
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("next start (%s): %v", label, err)
-	}
-	s := &server{cmd: cmd, out: buf, done: make(chan struct{})}
-	go func() { _ = cmd.Wait(); close(s.done) }()
-	t.Cleanup(s.stop)
-	go func() {
-		select {
-		case <-ctx.Done():
-			s.stop()
-		case <-s.done:
-		}
-	}()
-	return s
-}
-
-func waitReady(t *testing.T, ctx context.Context, client *http.Client, s *server, origin string) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		req, _ := http.NewRequestWithContext(ctx, "GET", origin+"/", nil)
-		if res, err := client.Do(req); err == nil {
-			_, _ = io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-			return
-		}
-		if s.exited() {
-			t.Fatalf("next start exited before answering:\n%s", s.output())
-		}
-		if time.Now().After(deadline) || ctx.Err() != nil {
-			t.Fatalf("next start did not answer on %s within 60s:\n%s", origin, s.output())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 // ---- comparison ----
 
-// compareAll classifies every answer of the migrated app against the
-// original's with verify.Classify and fails on each unexpected one, showing both
+// failUnexpected fails t on every unexpected answer of rep, showing both
 // answers as received and a diff of the normalised ones.
-func compareAll(t *testing.T, reqs []request, orig, mig []*response) {
+func failUnexpected(t *testing.T, rep *verify.Report) {
 	t.Helper()
-	used := map[string]int{}
-	classes := map[verify.Class]int{}
-	for i := range reqs {
-		rq := &reqs[i]
-		v := verify.Classify(rq.verifyRequest(), orig[i], mig[i])
-		classes[v.Class]++
-		for _, k := range v.Kinds {
-			used[k]++
-		}
-		if v.Class != verify.Unexpected {
+	for i, x := range rep.Exchanges {
+		if x.Class != verify.Unexpected {
 			continue
 		}
-		t.Errorf("request %d %q: %s %s differs (normalised by: %s)\n--- original (pages router), as received:\n%s\n--- migrated (app router), as received:\n%s\n--- diff of the normalised responses (-original +migrated):\n%s",
-			i, rq.Name, rq.Method, rq.Path, strings.Join(v.Kinds, ", "),
-			indent(verify.Render(orig[i])), indent(verify.Render(mig[i])), indent(v.Diff()))
+		t.Errorf("request %d %q: %s %s differs\n--- original (pages router), as received:\n%s\n--- migrated (app router), as received:\n%s\n--- diff of the normalised responses (-original +migrated):\n%s",
+			i, x.Request.Label(), x.Request.Method, x.Request.Path,
+			indent(verify.Render(x.Base)), indent(verify.Render(x.Candidate)), indent(x.Diff))
 	}
-	kinds := make([]string, 0, len(used))
+}
+
+// logReport logs the summary of rep and how often each documented
+// difference made an answer expected.
+func logReport(t *testing.T, rep *verify.Report) {
+	t.Helper()
+	used := map[string]int{}
+	for _, x := range rep.Exchanges {
+		for _, k := range x.Kinds {
+			used[k]++
+		}
+	}
+	var kinds []string
 	for _, d := range verify.Differences {
 		if n := used[d.Kind]; n > 0 {
 			kinds = append(kinds, fmt.Sprintf("%s×%d", d.Kind, n))
 		}
 	}
-	t.Logf("compared %d requests, %d differ; documented differences applied: %s", len(reqs), classes[verify.Unexpected], strings.Join(kinds, " "))
-	t.Logf("verdicts: %d identical, %d expected, %d unexpected", classes[verify.Identical], classes[verify.Expected], classes[verify.Unexpected])
+	t.Logf("%s", rep.SummaryLine())
+	t.Logf("documented differences that made answers expected: %s", strings.Join(kinds, " "))
+	t.Logf("timing: next build %.1fs, replay %.1fs (baseline: %.1fs, %.1fs)", rep.Timings.BuildCandidate, rep.Timings.ReplayCandidate, rep.Timings.BuildBase, rep.Timings.ReplayBase)
 }
 
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
 }
 
+// logWriter sends verify's progress lines to the test log.
+type logWriter struct{ t *testing.T }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
 // ---- plumbing ----
 
-func loadRequests(t *testing.T, file string) []request {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Requests []request `json:"requests"`
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	if err := json.Unmarshal(raw["requests"], &doc.Requests); err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	if len(doc.Requests) == 0 {
-		t.Fatalf("%s: no requests", file)
-	}
-	for i, r := range doc.Requests {
-		if r.Method == "" || !strings.HasPrefix(r.Path, "/") || r.Name == "" {
-			t.Fatalf("%s: request %d needs name, method and a path starting with /: %+v", file, i, r)
-		}
-		if r.JSON != nil && r.Body != nil {
-			t.Fatalf("%s: request %q has both json and body", file, r.Name)
-		}
-	}
-	return doc.Requests
-}
-
 type exchangeDump struct {
-	Request  request   `json:"request"`
-	Response *response `json:"response"`
+	Request  verify.Spec      `json:"request"`
+	Response *verify.Response `json:"response"`
 }
 
-func pairUp(reqs []request, resps []*response) []exchangeDump {
+func pairUp(reqs []verify.Spec, resps []*verify.Response) []exchangeDump {
 	out := make([]exchangeDump, len(reqs))
 	for i := range reqs {
 		out[i] = exchangeDump{reqs[i], resps[i]}
@@ -648,32 +611,10 @@ func run(t *testing.T, ctx context.Context, dir, name string, args ...string) {
 	}
 }
 
-// copyApp copies the app's sources (not node_modules, .next or build caches)
-// to dst and gives it a hard-linked copy of the shared node_modules. (A symlink
-// to a node_modules outside the project does not build: Turbopack resolves
-// next/package.json only inside the project root.)
-func copyApp(t *testing.T, src, dst, nodeModules string) {
-	t.Helper()
-	copyTree(t, src, dst)
-	t0 := time.Now()
-	if err := nodetest.LinkTree(nodeModules, filepath.Join(dst, "node_modules")); err != nil {
-		t.Fatalf("linking node_modules into %s: %v", dst, err)
-	}
-	t.Logf("timing: node_modules linked into %s in %s", filepath.Base(dst), time.Since(t0).Round(time.Millisecond))
-}
-
 // copyTree is nodetest.CopyTree, failing t on an error.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
 	if err := nodetest.CopyTree(src, dst); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// copyFile is nodetest.CopyFile, failing t on an error.
-func copyFile(t *testing.T, src, dst string) {
-	t.Helper()
-	if err := nodetest.CopyFile(src, dst); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -685,21 +626,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

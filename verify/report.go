@@ -125,12 +125,34 @@ func (rr *RouteResult) add(x Exchange) {
 			rr.Kinds = append(rr.Kinds, k)
 		}
 	}
+	slices.SortFunc(rr.Kinds, func(a, b string) int { return kindIndex(a) - kindIndex(b) })
+}
+
+// kindIndex is the place of a kind in Differences.
+func kindIndex(kind string) int {
+	return slices.IndexFunc(Differences, func(d Difference) bool { return d.Kind == kind })
 }
 
 func secs(d time.Duration) float64 { return d.Round(100 * time.Millisecond).Seconds() }
 
 // OK reports whether nothing was unexpected.
 func (r *Report) OK() bool { return r.Summary.Unexpected == 0 }
+
+// Exit codes of routemod verify.
+const (
+	ExitOK         = 0 // both built, every answer identical or expected
+	ExitUnexpected = 1 // at least one unexpected answer
+	ExitFailed     = 2 // a build or a start failed, or the run could not be made
+)
+
+// ExitCode is the exit code of routemod verify for r: ExitOK or
+// ExitUnexpected (a run without a report exits ExitFailed).
+func (r *Report) ExitCode() int {
+	if r.OK() {
+		return ExitOK
+	}
+	return ExitUnexpected
+}
 
 // Result is how a route's row reads: identical, expected (kinds), or
 // UNEXPECTED (n of m requests).

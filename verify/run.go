@@ -160,13 +160,14 @@ func (t *Tree) Answers(ctx context.Context, reqs []Spec, o *Options) ([]*Respons
 	got, err := srv.Replay(ctx, reqs, o.RequestTimeout, func(done int) {
 		if done == len(reqs) || time.Since(last) > time.Second {
 			last = time.Now()
-			if o.Terminal {
-				o.progressf("\rverify: %s: %d/%d requests", t.Label, done, len(reqs))
-				if done == len(reqs) {
-					o.progressf("\n")
+			switch {
+			case done == len(reqs):
+				if o.Terminal {
+					o.progressf("\r")
 				}
-			} else if done == len(reqs) {
-				o.progressf("verify: %s: %d/%d requests\n", t.Label, done, len(reqs))
+				o.progressf("verify: %s: %d/%d requests (%s)\n", t.Label, done, len(reqs), since(t0))
+			case o.Terminal:
+				o.progressf("\rverify: %s: %d/%d requests", t.Label, done, len(reqs))
 			}
 		}
 	})

@@ -12,13 +12,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// Exit codes of routemod verify.
-const (
-	verifyOK         = 0 // every answer identical or expected
-	verifyUnexpected = 1 // at least one unexpected answer
-	verifyFailed     = 2 // a build, a start or the run itself failed
-)
-
 // verifyCommand is `routemod verify [PATH]`: build the baseline ref and the
 // candidate (the work tree, or --head), replay the same requests to both on
 // 127.0.0.1, and classify every answer with package verify.
@@ -88,7 +81,7 @@ func runVerify(ctx context.Context, o verify.Options, asJSON bool, stdout, stder
 	if err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "routemod verify: interrupted; servers stopped, temporary trees removed")
-			return verifyFailed
+			return verify.ExitFailed
 		}
 		var be *verify.BuildError
 		if errors.As(err, &be) {
@@ -96,21 +89,18 @@ func runVerify(ctx context.Context, o verify.Options, asJSON bool, stdout, stder
 		} else {
 			fmt.Fprintf(stderr, "routemod verify: %v\n", err)
 		}
-		return verifyFailed
+		return verify.ExitFailed
 	}
 	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(rep); err != nil {
 			fmt.Fprintf(stderr, "routemod verify: %v\n", err)
-			return verifyFailed
+			return verify.ExitFailed
 		}
 		fmt.Fprintln(stderr, rep.SummaryLine())
 	} else {
 		rep.WriteText(stdout)
 	}
-	if !rep.OK() {
-		return verifyUnexpected
-	}
-	return verifyOK
+	return rep.ExitCode()
 }

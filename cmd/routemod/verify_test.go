@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/routemod/routemod/verify"
 )
 
 // TestVerifyRefuses: verify exits 2 with a reason, before building anything,
@@ -44,8 +46,8 @@ func TestVerifyRefuses(t *testing.T) {
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
 			var ee *exec.ExitError
-			if !errors.As(err, &ee) || ee.ExitCode() != verifyFailed {
-				t.Errorf("exit %v, want %d", err, verifyFailed)
+			if !errors.As(err, &ee) || ee.ExitCode() != verify.ExitFailed {
+				t.Errorf("exit %v, want %d", err, verify.ExitFailed)
 			}
 			if !strings.Contains(stderr.String(), tc.want) {
 				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr.String())
