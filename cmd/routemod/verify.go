@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -83,12 +82,8 @@ func runVerify(ctx context.Context, o verify.Options, asJSON bool, stdout, stder
 			fmt.Fprintln(stderr, "routemod verify: interrupted; servers stopped, temporary trees removed")
 			return verify.ExitFailed
 		}
-		var be *verify.BuildError
-		if errors.As(err, &be) {
-			fmt.Fprintf(stderr, "routemod verify: %v\n", be)
-		} else {
-			fmt.Fprintf(stderr, "routemod verify: %v\n", err)
-		}
+		// A *verify.BuildError carries the last lines of the build or start.
+		fmt.Fprintf(stderr, "routemod verify: %v\n", err)
 		return verify.ExitFailed
 	}
 	if asJSON {
