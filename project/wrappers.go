@@ -84,3 +84,30 @@ func (ix *Index) WrapperOf(rel string) (file, name string, ok bool) {
 	w, ok := ix.wrapped[rel]
 	return w[0], w[1], ok
 }
+
+// OnlyTypesFrom reports whether every import from of file takes types
+// alone (import type { AuthedRequest } from "./withAuth"): rewriting
+// file's functions cannot break it.
+func (ix *Index) OnlyTypesFrom(from, file string) bool {
+	m := ix.files[from]
+	if m == nil {
+		return false
+	}
+	for _, imp := range m.Imports {
+		if imp.Target != file || imp.Type {
+			continue
+		}
+		if imp.Kind == ReExport || imp.Default != "" || imp.Namespace != "" || imp.Kind == Require || imp.Kind == Dynamic || imp.Kind == Mock {
+			return false
+		}
+		for _, n := range imp.Names {
+			if !n.Type {
+				return false
+			}
+		}
+		if len(imp.Names) == 0 {
+			return false
+		}
+	}
+	return true
+}

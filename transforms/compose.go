@@ -3,6 +3,7 @@ package transforms
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -126,7 +127,7 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 			if tp := h.fn.ChildByField("type_parameters"); h.helper && tp != nil {
 				tparams = m.text(tp) // function ok<T>(res, data: T) => function ok<T>(data: T)
 			}
-			head.WriteString("function " + name + tparams + "(" + m.signature(fn) + ") {" + eol)
+			head.WriteString("function " + name + tparams + "(" + m.signature(fn) + ")" + m.readerReturnType(fn) + " {" + eol)
 		}
 		var body strings.Builder
 		prologue := sortedPrologue(fn.prologue)
@@ -291,8 +292,10 @@ func (m *migration) signature(fn *outFunc) string {
 		m.use("next/server", "NextRequest", false)
 		req += ": NextRequest"
 	}
-	if len(m.h.extras) > 0 {
+	decor := m.decorationParam(fn)
+	if len(m.h.extras) > 0 || decor != "" {
 		// withProject(async (req, res, project) => ...) => (req: NextRequest, _ctx: unknown, project)
+		// withAuth(async (req, res) => { req.user }) => (req: NextRequest, _ctx: unknown, { user })
 		ctx := "_ctx"
 		if fn.params {
 			ctx = m.contextParam()
@@ -302,12 +305,36 @@ func (m *migration) signature(fn *outFunc) string {
 		for _, p := range m.h.extras {
 			ctx += ", " + m.text(p)
 		}
+		if decor != "" {
+			for i := len(m.h.extras); i < m.h.wraps[len(m.h.wraps)-1].w.extras; i++ {
+				ctx += ", " + m.name("extra:"+strconv.Itoa(i), "_extra"+strconv.Itoa(i+1))
+			}
+			ctx += ", " + decor
+		}
 		return req + ", " + ctx
 	}
 	if !fn.params {
 		return req
 	}
 	return req + ", " + m.contextParam()
+}
+
+// readerReturnType is the return type a request-reading helper keeps: it
+// returns what it returned (getUser(req): Promise<User | null>), unless
+// its app version became async or the type names a pages type; "" for
+// any other function (a send or guard helper now returns a Response).
+//
+//	async function getUser(req: NextApiRequest): Promise<User | null> => async function getUserApp(req: NextRequest): Promise<User | null>
+func (m *migration) readerReturnType(fn *outFunc) string {
+	h := m.h
+	if !h.helper || h.resIndex >= 0 || h.guard || !m.f.TypeScript {
+		return ""
+	}
+	rt := h.fn.ChildByField("return_type")
+	if rt == nil || (fn.async || h.async) != (h.fn.ChildOfKind("async") != nil) || strings.Contains(m.text(rt), "NextApi") {
+		return ""
+	}
+	return m.text(rt)
 }
 
 // paramsType is the TypeScript type of the route params.

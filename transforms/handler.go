@@ -49,6 +49,11 @@ type handler struct {
 	// next-connect onError's err: any, and its unused next).
 	paramTypes map[int]string
 	dropParams map[int]bool
+	// decor names the local each property the innermost of wraps sets on
+	// the request is read from (decorate.go); decorUses are the reads
+	// rewritten into it.
+	decor     map[string]string
+	decorUses []decorUse
 }
 
 // findHandler locates the default-exported handler. It skips the file when
@@ -121,6 +126,7 @@ func (m *migration) findHandler() bool {
 			h.lead, inner = lead, arg
 		}
 		h.wrap, h.wraps, value = methods, wraps, inner
+		m.nameDecorations(h)
 		if len(wraps) > 0 && inner.Kind != "identifier" {
 			// withA(\n  withB(async (req, res) => {...}),\n) => the function keeps the indentation of its line
 			h.indent = codemod.IndentAt(m.src, inner.Start)

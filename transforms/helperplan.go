@@ -42,6 +42,10 @@ type helperPlan struct {
 	// called records, per route, the helpers its migration called and the
 	// name it called each by (see Settle: a name that changed is redone).
 	called map[string]map[helperKey]string
+	// byWrappers are the helpers the app versions of the project's
+	// wrappers call, each with the moving routes those wrappers wrap (see
+	// wrapperPlan.helperNeeds): needed for them.
+	byWrappers map[helperKey][]string
 }
 
 // helperKey names a function of a module.
@@ -380,6 +384,17 @@ func (pl *helperPlan) settle(moves func(rel string) bool) (redo []string, change
 			if p := pl.byKey[k]; p != nil && p.reason == "" {
 				p.needed = true
 				usedBy[k] = append(usedBy[k], route)
+			}
+		}
+	}
+	for k, routes := range pl.byWrappers {
+		// withAuth's app version calls getUserApp: needed for the routes it wraps
+		if p := pl.byKey[k]; p != nil && p.reason == "" {
+			p.needed = true
+			for _, r := range routes {
+				if !slices.Contains(usedBy[k], r) {
+					usedBy[k] = append(usedBy[k], r)
+				}
 			}
 		}
 	}

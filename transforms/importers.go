@@ -71,6 +71,9 @@ func (mg *Migrator) Settle(p *codemod.Project, moves func(rel string) bool) ([]s
 	var redo []string
 	var changes []*codemod.ProjectChange
 	if pl := mg.plan(p); pl != nil {
+		if ws, ok := mg.wrappers.Load(p); ok {
+			pl.byWrappers = ws.(*wrapperPlan).helperNeeds(moves)
+		}
 		redo, changes = pl.settle(moves)
 	}
 	if ws, ok := mg.wrappers.Load(p); ok {

@@ -111,6 +111,14 @@ type migration struct {
 	// library row dealt with (libraries.go): the request and response
 	// rules leave them alone.
 	libTaken map[int]bool
+	// wrapperAt is the statement of the wrapper whose app version is being
+	// written (wrapperapp.go), wrapperBeside set when it goes beside the
+	// pages one, which stays.
+	wrapperAt     *Node
+	wrapperBeside bool
+	// decorArg is what a wrapper's request handler hands the handler it
+	// wraps besides (req, ctx): what it set on the request (decorate.go).
+	decorArg string
 	// readableFreed is set when a rewrite removed a use of node:stream's
 	// Readable (Readable.fromWeb(body).pipe(res) => body): its import goes
 	// when nothing else uses it (noUnusedLocals).

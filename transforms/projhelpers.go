@@ -1,6 +1,11 @@
 package transforms
 
-import "github.com/routemod/routemod/project"
+import (
+	"slices"
+	"strings"
+
+	"github.com/routemod/routemod/project"
+)
 
 // projectHelper names, for a TODO at a call that hands the pages request
 // or response on, the project function it reaches and what that function
@@ -209,6 +214,21 @@ func (m *migration) remoteFrame(local string, callers []*handler) *frame {
 		}
 		return fr
 	}
+	if m.wrapperAt != nil {
+		// a wrapper's app version calls it: its pages version, or other
+		// code of the module, may still call the pages one
+		if app != name && spec.ChildByField("alias") == nil {
+			if m.wrapperBeside || m.calledOutside(local, m.wrapperAt) {
+				m.f.Insert(spec.End, ", "+app) // { getUser } => { getUser, getUserApp }
+			} else {
+				m.f.ReplaceNode(spec.ChildByField("name"), app)
+			}
+			fr.call = app
+		} else if app != name {
+			return nil
+		}
+		return fr
+	}
 	if app != name {
 		nameNode := spec.ChildByField("name")
 		switch {
@@ -260,4 +280,32 @@ func (m *migration) pagesUses(local string, callers []*handler) bool {
 		return false
 	})
 	return uses
+}
+
+// calledOutside reports whether the file spells local outside its import
+// statements and the node in.
+func (m *migration) calledOutside(local string, in *Node) bool {
+	except := []*Node{in}
+	for _, st := range m.f.Root.Children {
+		if st.Kind == "import_statement" {
+			except = append(except, st)
+		}
+	}
+	return m.otherUses(local, except...) != nil
+}
+
+// remoteKeys are the planned helpers of other modules this file calls the
+// app versions of, sorted.
+func (m *migration) remoteKeys() []helperKey {
+	var out []helperKey
+	for local, fr := range m.remote {
+		if fr == nil {
+			continue
+		}
+		if file, name, _, ok := m.ix.Handles(m.f.Path, m.module(), local); ok {
+			out = append(out, helperKey{file, name})
+		}
+	}
+	slices.SortFunc(out, func(a, b helperKey) int { return strings.Compare(a.file+"\x00"+a.name, b.file+"\x00"+b.name) })
+	return out
 }

@@ -167,6 +167,9 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 	if m.rewriteCloseListener(mem, prop) {
 		return
 	}
+	if m.readDecoration(mem, prop) {
+		return
+	}
 	switch prop {
 	case "method", "nextUrl", "json", "text", "formData", "arrayBuffer", "blob", "signal":
 		return

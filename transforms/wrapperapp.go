@@ -60,7 +60,7 @@ func (w *wrapper) shape(src []byte, root *Node) *wrapperShape {
 		}
 		if n.Kind == "call_expression" {
 			callee, args := n.ChildByField("function"), callArgs(n)
-			if callee != nil && callee.Kind == "identifier" && len(args) >= 2 && w.param(callee.Text(src)) == w.handler && isIdent(src, args[0], req) && isIdent(src, args[1], res) {
+			if callee != nil && callee.Kind == "identifier" && len(args) >= 2 && w.param(callee.Text(src)) == w.handler && isReqArg(src, args[0], req) && isIdent(src, args[1], res) {
 				s.call = n
 			}
 		}
@@ -89,6 +89,7 @@ func appWrapper(f *codemod.File, ix *project.Index, w *wrapper, beside string) s
 	if why := m.appWrapper(w, beside); why != "" {
 		return why
 	}
+	w.calls = m.remoteKeys()
 	f.SetTransform("types")
 	rewriteTypes(m)
 	f.Check = m.lastCheck()
@@ -134,6 +135,12 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 		m.funcs = []*outFunc{{methods: []string{""}, parts: []part{m.bodyPart(body)}, tail: body}}
 		m.endContainers = map[*Node]bool{body: true}
 	}
+	if w.plan != nil {
+		// const user = await getUser(req) => const user = await getUserApp(req) (a planned helper)
+		m.plan, m.wrapperAt, m.wrapperBeside = w.plan, s.stmt, beside != ""
+		m.remote = nil
+		m.findRemoteHelpers()
+	}
 	ctx := m.name("ctx", "ctx", "context", "routeContext")
 	h.ctx = ctx
 	// handler(req, res, ...) => handler(req, ctx, ...): the route handler's Response is returned
@@ -144,7 +151,28 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 	m.wrapped[m.text(s.call.ChildByField("function"))] = true
 	m.libTaken[args[0].Start], m.libTaken[args[1].Start] = true, true
 	f.SetTransform("wrapper")
-	f.ReplaceNode(args[1], ctx)
+	if !isIdent(m.src, args[0], h.req) {
+		// handler(req as AuthedRequest, res) => handler(req, ctx): the cast named a pages request
+		f.ReplaceNode(args[0], h.req)
+	}
+	decs, why := readDecorations(m.src, inner, h.req, s.call)
+	if why != "" {
+		return why
+	}
+	m.decorArg = ""
+	if len(decs) > 0 {
+		// (req as AuthedRequest).user = user; return handler(req, res) => return handler(req, ctx, { user })
+		m.decorArg = m.handOnDecorations(inner, decs)
+		last := args[len(args)-1]
+		if len(args) > 2 {
+			f.Insert(last.End, ", "+m.decorArg)
+		}
+	}
+	if len(decs) > 0 && len(args) == 2 {
+		f.ReplaceNode(args[1], ctx+", "+m.decorArg)
+	} else {
+		f.ReplaceNode(args[1], ctx)
+	}
 	top := s.call
 	if p := top.Parent; p != nil && p.Kind == "await_expression" {
 		top = p
@@ -196,7 +224,7 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 		m.handOnHeaders(stmt, s.call, ctx)
 	}
 	if f.TypeScript {
-		if why := m.retypeWrapper(w, s, ctx); why != "" {
+		if why := m.retypeWrapper(w, s, ctx, decs); why != "" {
 			return why
 		}
 	}
@@ -218,7 +246,7 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 // takes the handler gets a type parameter for the route context.
 //
 //	function withAuth(handler: NextApiHandler): NextApiHandler => function withAuth<C>(handler: (req: NextRequest, ctx: C) => Response | Promise<Response>)
-func (m *migration) retypeWrapper(w *wrapper, s *wrapperShape, ctx string) string {
+func (m *migration) retypeWrapper(w *wrapper, s *wrapperShape, ctx string, decs []decoration) string {
 	layer := s.layers[w.handler.layer]
 	param := paramNodes(layer)[w.handler.index]
 	ann := param.ChildByField("type")
@@ -235,6 +263,19 @@ func (m *migration) retypeWrapper(w *wrapper, s *wrapperShape, ctx string) strin
 		for _, p := range fps[2:] {
 			extras += ", " + m.text(p)
 		}
+	}
+	if len(decs) > 0 {
+		// (req as AuthedRequest).user = user => extra: { user: AuthedRequest["user"] }
+		_, callType := throughReq(m.src, callArgs(s.call)[0], m.h.req)
+		paramType := ""
+		if p := paramNodes(s.inner)[0]; p.ChildByField("type") != nil {
+			paramType = strings.TrimSpace(strings.TrimPrefix(m.text(p.ChildByField("type")), ":"))
+		}
+		t, why := m.decorationsType(decs, callType, paramType)
+		if why != "" {
+			return why
+		}
+		extras += ", " + m.name("extraArg", "extra", "decorations") + ": " + t
 	}
 	c := m.name("ctxType", "C", "Ctx", "RouteContext")
 	m.use("next/server", "NextRequest", false)
@@ -480,11 +521,17 @@ func (m *migration) handOnHeaders(stmt, call *Node, ctx string) {
 	f.SetEdits(slices.DeleteFunc(f.Edits(), func(e codemod.Edit) bool { return e.Start >= stmt.Start && e.End <= stmt.End }))
 	var args []string
 	for i, a := range callArgs(call) {
-		if i == 1 {
+		switch i {
+		case 0:
+			args = append(args, m.h.req)
+		case 1:
 			args = append(args, ctx)
-		} else {
+		default:
 			args = append(args, m.text(a))
 		}
+	}
+	if m.decorArg != "" {
+		args = append(args, m.decorArg)
 	}
 	handled, response := m.name("handled", "handled", "handlerResponse"), m.name("response", "response", "wrappedResponse")
 	headers := m.headersName()

@@ -113,7 +113,7 @@ func (pl *wrapperPlan) appName(w *wrapper) string {
 		return pl.besideName(w)
 	}
 	for _, imp := range pl.ix.Importers(w.file) {
-		if !codemod.IsRouteFile(imp) {
+		if !codemod.IsRouteFile(imp) && !pl.ix.OnlyTypesFrom(imp, w.file) {
 			return pl.besideName(w)
 		}
 	}
@@ -163,6 +163,9 @@ func (pl *wrapperPlan) settle(moves func(string) bool) ([]string, []*codemod.Pro
 			name = pl.besideName(w)
 		}
 		for _, imp := range pl.ix.Importers(w.file) {
+			if !codemod.IsRouteFile(imp) && pl.ix.OnlyTypesFrom(imp, w.file) {
+				continue // import type { AuthedRequest } from "./withAuth": its types stay
+			}
 			// a file that imports it must be a route that moves and applies it
 			got, read := pl.imports[imp]
 			if !codemod.IsRouteFile(imp) || !read || got[k] && (!moves(imp) || pl.called[imp][k] == "") {
@@ -272,6 +275,32 @@ func wrapperTexts(ix *project.Index, src map[string][]byte, root string) map[str
 		} else if root != "" {
 			if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(file))); err == nil {
 				out[file] = b
+			}
+		}
+	}
+	return out
+}
+
+// helperNeeds returns, for each planned helper the app version of a
+// wrapper calls, the moving routes that apply that wrapper: the helper's
+// app version must be written for them (see helperPlan.settle).
+func (pl *wrapperPlan) helperNeeds(moves func(string) bool) map[helperKey][]string {
+	pl.mu.Lock()
+	defer pl.mu.Unlock()
+	out := map[helperKey][]string{}
+	for rel, ws := range pl.called {
+		if !moves(rel) {
+			continue
+		}
+		for k := range ws {
+			w := pl.byKey[k]
+			if w == nil {
+				continue
+			}
+			for _, hk := range w.calls {
+				if !slices.Contains(out[hk], rel) {
+					out[hk] = append(out[hk], rel)
+				}
 			}
 		}
 	}

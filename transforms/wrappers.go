@@ -28,7 +28,10 @@ type wrapper struct {
 	single bool
 	// extras counts the arguments it hands the handler after req and res.
 	extras int
-	reject rejection
+	// decorates are the properties it sets on req before it calls the
+	// handler (decorate.go), handed on as one more argument: { user }.
+	decorates []string
+	reject    rejection
 	// apply is set when routemod can write its route-handler version
 	// (appWrapper) and apply it to each export of the routes it wraps.
 	apply bool
@@ -37,6 +40,11 @@ type wrapper struct {
 	// pinned is set when code of its own module uses it (that code stays a
 	// pages one); cjs when its module exports through module.exports.
 	pinned, cjs bool
+	// plan is the project's helper plan: the app version calls the app
+	// versions of the planned helpers it calls (getUser(req) =>
+	// getUserApp(req)), calls lists them.
+	plan  *helperPlan
+	calls []helperKey
 }
 
 // argAt is a parameter of a wrapper: its call layer and its index there.
@@ -77,7 +85,7 @@ func readWrappers(ix *project.Index, texts map[string][]byte, helpers *helperPla
 		tsx := !strings.HasSuffix(file, ".ts") && !strings.HasSuffix(file, ".mts") && !strings.HasSuffix(file, ".cts")
 		root, err := p.Parse(src, tsx)
 		for _, name := range names {
-			w := &wrapper{file: file, name: name, handler: noArg, methods: noArg}
+			w := &wrapper{file: file, name: name, handler: noArg, methods: noArg, plan: helpers}
 			pl.byKey[[2]string{file, name}] = w
 			if err != nil {
 				w.why = "routemod cannot parse " + file
@@ -219,6 +227,13 @@ func (w *wrapper) read(src []byte, root *Node) {
 	}
 }
 
+// isReqArg reports whether n hands on the request req: req, or req cast
+// (handler(req as AuthedRequest, res)).
+func isReqArg(src []byte, n *Node, req string) bool {
+	is, _ := throughReq(src, n, req)
+	return is
+}
+
 // param returns where the name is a parameter of a layer, noArg if not.
 func (w *wrapper) param(name string) argAt {
 	for l, names := range w.layers {
@@ -235,15 +250,17 @@ func (w *wrapper) param(name string) argAt {
 // parameters are req and res.
 func (w *wrapper) readHandler(src []byte, fn *Node, req, res string) {
 	body := fn.ChildByField("body")
-	// the call of the handler: handler(req, res)
+	var call *Node
+	// the call of the handler: handler(req, res), handler(req as AuthedRequest, res)
 	body.Walk(func(n *Node) bool {
 		if n.Kind != "call_expression" || w.handler != noArg {
 			return w.handler == noArg
 		}
 		callee, args := n.ChildByField("function"), callArgs(n)
-		if callee != nil && callee.Kind == "identifier" && len(args) >= 2 && isIdent(src, args[0], req) && isIdent(src, args[1], res) {
+		if callee != nil && callee.Kind == "identifier" && len(args) >= 2 && isReqArg(src, args[0], req) && isIdent(src, args[1], res) {
 			w.handler = w.param(callee.Text(src))
 			w.extras = len(args) - 2
+			call = n
 		}
 		return true
 	})
@@ -251,7 +268,19 @@ func (w *wrapper) readHandler(src []byte, fn *Node, req, res string) {
 		w.why = "routemod cannot see it call the handler with (req, res)"
 		return
 	}
-	why := w.readMethodsOnly(src, body, req, res)
+	decs, why := readDecorations(src, fn, req, call)
+	if why != "" {
+		w.why = why
+		return
+	}
+	for _, d := range decs {
+		w.decorates = append(w.decorates, d.prop)
+	}
+	if len(decs) > 0 {
+		w.why = "it sets req." + decs[0].prop + " before it calls the handler"
+		return
+	}
+	why = w.readMethodsOnly(src, body, req, res)
 	if why == "" {
 		w.methodsOnly = true
 		return
