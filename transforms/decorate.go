@@ -62,20 +62,24 @@ func throughReq(src []byte, n *Node, req string) (bool, string) {
 }
 
 // readDecorations reads what the request handler fn of a wrapper sets on
-// its request req before call, its call of the handler. It returns why
+// its request req before call, its call of the handler (nil: what a guard
+// helper fn sets, see guardDecoration). It returns why
 // routemod cannot hand that on ("" when it can, or when fn sets nothing):
 // every setting must be a statement of its own in the block of the call,
 // before it.
 //
 //	req.user = user; (req as T).user = user; Object.assign(req, { user, role: r })
 func readDecorations(src []byte, fn *Node, req string, call *Node) ([]decoration, string) {
-	callStmt := enclosingStatement(call)
+	var callStmt *Node
+	if call != nil {
+		callStmt = enclosingStatement(call)
+	}
 	var decs []decoration
 	why := ""
 	add := func(d decoration, at, target *Node) {
 		st := at.Parent
 		switch {
-		case st == nil || st.Kind != "expression_statement" || callStmt == nil || st.Parent != callStmt.Parent || st.End > callStmt.Start:
+		case st == nil || st.Kind != "expression_statement" || call != nil && (callStmt == nil || st.Parent != callStmt.Parent || st.End > callStmt.Start):
 			why = "it sets req." + d.prop + " where routemod cannot see it reach the handler"
 		case slices.ContainsFunc(decs, func(e decoration) bool { return e.prop == d.prop }):
 			why = "it sets req." + d.prop + " twice"
@@ -203,7 +207,7 @@ func (m *migration) handOnDecorations(fn *Node, decs []decoration) string {
 		} else {
 			// req.user = <value> => const user = <value>
 			local = m.name("decoration:"+d.prop, identName(d.prop), identName(d.prop)+"Value")
-			m.f.Replace(d.stmt.Start, v.Start, "const "+local+" = ")
+			m.f.Replace(d.stmt.Start, v.Start, "const "+local+m.decorationType(d)+" = ")
 		}
 		if local == d.prop {
 			fields = append(fields, d.prop)
@@ -262,6 +266,18 @@ func isTypeName(t string) bool {
 type decorUse struct {
 	off  int
 	prop string
+	// guard is set for a read of what a guard helper set: its local is
+	// bound in the function, not a parameter.
+	guard bool
+}
+
+// decorLocal is the local a route reads a decoration from: a parameter of
+// the function its wrapper wraps (block nil), or the local the call of a
+// decorating guard helper binds, read in block after the test.
+type decorLocal struct {
+	name  string
+	block *Node
+	after int
 }
 
 // nameDecorations names, for a route whose innermost project wrapper sets
@@ -274,10 +290,10 @@ func (m *migration) nameDecorations(h *handler) {
 	w := h.wraps[len(h.wraps)-1].w
 	for _, p := range w.decorates {
 		if h.decor == nil {
-			h.decor = map[string]string{}
+			h.decor = map[string]*decorLocal{}
 		}
 		base := identName(p)
-		h.decor[p] = m.name("decoration:"+p, base, "wrapper"+strings.ToUpper(base[:1])+base[1:])
+		h.decor[p] = &decorLocal{name: m.name("decoration:"+p, base, "wrapper"+strings.ToUpper(base[:1])+base[1:])}
 	}
 }
 
@@ -286,13 +302,32 @@ func (m *migration) nameDecorations(h *handler) {
 //
 //	req.user.id => user.id
 func (m *migration) readDecoration(mem *Node, prop string) bool {
-	local, ok := m.h.decor[prop]
-	if !ok || inAssignTarget(m, mem) || isDeleted(m, mem) {
+	d, ok := m.h.decor[prop]
+	if !ok || inAssignTarget(m, mem) || isDeleted(m, mem) || d.block != nil && (!d.block.Contains(mem) || mem.Start < d.after) {
 		return false
 	}
-	m.f.ReplaceNode(mem, local)
-	m.h.decorUses = append(m.h.decorUses, decorUse{off: mem.Start, prop: prop})
+	m.f.ReplaceNode(mem, d.name)
+	m.h.decorUses = append(m.h.decorUses, decorUse{off: mem.Start, prop: prop, guard: d.block != nil})
 	return true
+}
+
+// readCastDecoration rewrites a read of a decoration through a cast of
+// the request; false when ref is not one.
+//
+//	(req as AuthRequest).auth.userId => auth.userId
+func (m *migration) readCastDecoration(ref *Node) bool {
+	if len(m.h.decor) == 0 {
+		return false
+	}
+	n := ref
+	for p := n.Parent; p != nil && (p.Kind == "parenthesized_expression" || p.Kind == "as_expression" || p.Kind == "satisfies_expression" || p.Kind == "non_null_expression") && n.Field != "type"; p = n.Parent {
+		n = p
+	}
+	if n == ref || n.Parent == nil || n.Parent.Kind != "member_expression" || n.Field != "object" {
+		return false
+	}
+	_, prop, ok := member(m.src, n.Parent)
+	return ok && m.readDecoration(n.Parent, prop)
 }
 
 // decorationParam is the parameter an output function takes what its
@@ -302,7 +337,7 @@ func (m *migration) readDecoration(mem *Node, prop string) bool {
 func (m *migration) decorationParam(fn *outFunc) string {
 	var props []string
 	for _, u := range m.h.decorUses {
-		if slices.Contains(props, u.prop) {
+		if u.guard || slices.Contains(props, u.prop) {
 			continue
 		}
 		in := len(m.funcs) == 1
@@ -319,11 +354,208 @@ func (m *migration) decorationParam(fn *outFunc) string {
 	slices.Sort(props)
 	var fields []string
 	for _, p := range props {
-		if l := m.h.decor[p]; l == p {
+		if l := m.h.decor[p].name; l == p {
 			fields = append(fields, p)
 		} else {
 			fields = append(fields, propKey(p)+": "+l)
 		}
 	}
 	return "{ " + strings.Join(fields, ", ") + " }"
+}
+
+// Middleware helpers that decorate the request: a guard helper (see
+// helperguard.go) that sets one property on the request and returns true
+// becomes one that returns what it set, or the Response it sent; its
+// callers bind that where they tested the result, and read it where they
+// read the request's property.
+//
+//	export async function useAuth(req, res) { ...; if (!token) { res.status(401).json(e); return false; } req.auth = { token }; return true; }
+//	  => export async function useAuth(req: NextRequest) { ...; if (!token) { return Response.json(e, { status: 401 }); } const auth = { token }; return auth; }
+//	const ok = await useAuth(req, res); if (!ok) return; res.json(req.auth.token)
+//	  => const auth = await useAuth(req); if (auth instanceof Response) return auth; return Response.json(auth.token)
+
+// guardDecoration reads the one property the guard helper h sets on its
+// request, nil when it sets none; why says why routemod cannot hand it on
+// (it sets more than one, elsewhere than a statement of its body, or it
+// returns something else than true, or the value it set, after it).
+func (m *migration) guardDecoration(h *handler) (*decoration, string) {
+	if h.req == "" {
+		return nil, ""
+	}
+	decs, why := readDecorations(m.src, h.fn, h.req, nil)
+	if why != "" || len(decs) == 0 {
+		return nil, why
+	}
+	if len(decs) > 1 {
+		return nil, "it sets more than one property on req (" + decs[0].prop + ", " + decs[1].prop + ")"
+	}
+	d := decs[0]
+	if d.stmt.Parent != h.body {
+		return nil, "it sets req." + d.prop + " inside a block, where routemod cannot see it reach every caller that goes on"
+	}
+	// every return of a value comes after it, in the body itself, and returns true or that value
+	h.fn.Walk(func(n *Node) bool {
+		if why != "" {
+			return false
+		}
+		if n != h.fn && strings.Contains(n.Kind, "function") || n.Kind == "method_definition" || n.Kind == "class_declaration" {
+			return false
+		}
+		if n.Kind != "return_statement" {
+			return true
+		}
+		e := n.NamedChildren()
+		if len(e) == 0 || e[0].Kind == "comment" || falsyReturn(m.src, n) {
+			return false // a failure: it sent first (guardShape)
+		}
+		v := codemod.Unparen(e[0])
+		sameValue := v.Kind == "identifier" && d.value != nil && m.text(v) == m.text(d.value) && constLocal(m.src, h.fn, d.value)
+		if n.Parent != h.body || n.Start < d.stmt.End || v.Kind != "true" && !sameValue {
+			why = "it returns something else than true after it sets req." + d.prop + ", which its callers would lose"
+		}
+		return false
+	})
+	if why != "" {
+		return nil, why
+	}
+	return &d, ""
+}
+
+// guardHandsOn rewrites, in a decorating guard helper's app version, the
+// setting of the request's property into a local and each return of true
+// into a return of it.
+//
+//	(req as AuthRequest).auth = { token }; return true; => const auth: AuthRequest["auth"] = { token }; return auth;
+func (m *migration) guardHandsOn(h *handler, d decoration) {
+	if m.libTaken == nil {
+		m.libTaken = map[int]bool{}
+	}
+	for _, r := range d.reqs {
+		m.libTaken[r.Start] = true
+	}
+	local := ""
+	if constLocal(m.src, h.fn, d.value) {
+		local = m.text(d.value)
+		m.dropStatement(d.stmt)
+	} else {
+		local = m.name("decoration:"+d.prop, identName(d.prop), identName(d.prop)+"Value")
+		m.f.Replace(d.stmt.Start, d.value.Start, "const "+local+m.decorationType(d)+" = ")
+	}
+	h.fn.Walk(func(n *Node) bool {
+		if n != h.fn && strings.Contains(n.Kind, "function") || n.Kind == "method_definition" || n.Kind == "class_declaration" {
+			return false
+		}
+		if n.Kind == "return_statement" && n.Parent == h.body {
+			if e := n.NamedChildren(); len(e) > 0 && codemod.Unparen(e[0]).Kind == "true" {
+				m.f.ReplaceNode(e[0], local) // return true => return auth
+			}
+		}
+		return true
+	})
+}
+
+// guardIfTest returns the if statement a call of a guard helper is the
+// test of, when it stops the caller on failure and is used no other way:
+//
+//	if (!(await useAuth(req, res))) return;
+func guardIfTest(src []byte, call *Node) *Node {
+	n := call
+	if p := n.Parent; p != nil && p.Kind == "await_expression" {
+		n = p
+	}
+	for n.Parent != nil && n.Parent.Kind == "parenthesized_expression" {
+		n = n.Parent
+	}
+	not := n.Parent
+	if not == nil || not.Kind != "unary_expression" || !strings.HasPrefix(string(src[not.Start:not.End]), "!") {
+		return nil
+	}
+	n = not
+	for n.Parent != nil && n.Parent.Kind == "parenthesized_expression" && n.Parent.Parent != nil && n.Parent.Parent.Kind == "parenthesized_expression" {
+		n = n.Parent
+	}
+	test := n.Parent
+	if test != nil && test.Kind == "parenthesized_expression" {
+		test = test.Parent
+	}
+	if test == nil || test.Kind != "if_statement" || test.ChildByField("alternative") != nil || !test.ChildByField("condition").Contains(not) {
+		return nil
+	}
+	body := test.ChildByField("consequence")
+	if body != nil && body.Kind == "statement_block" {
+		if st := statements(body); len(st) == 1 {
+			body = st[0]
+		}
+	}
+	if body == nil || body.Kind != "return_statement" || len(body.NamedChildren()) > 0 {
+		return nil
+	}
+	if p := test.Parent; p == nil || p.Kind != "statement_block" && p.Kind != "program" {
+		return nil
+	}
+	return test
+}
+
+// nameGuardDecorations names, in the route handler, the local each call
+// of a decorating guard helper binds what it set on the request, and
+// where the handler reads it: after the test, in the block of the call.
+// A second call of one that sets the same property names none (its reads
+// are marked).
+//
+//	const ok = await useAuth(req, res); if (!ok) return; ... req.auth => auth, read after the test
+func (m *migration) nameGuardDecorations() {
+	h := m.h
+	seen := map[string]int{}
+	var found []*decorLocal
+	var props []string
+	h.fn.ChildByField("body").Walk(func(n *Node) bool {
+		if n.Kind != "call_expression" {
+			return true
+		}
+		fr := m.helperOf(n)
+		if fr == nil || fr.h.sets == "" || enclosingFunction(n) != h.fn {
+			return true
+		}
+		var test *Node
+		if _, t := guardTestIn(m.src, n, false); t != nil {
+			test = t
+		} else if t := guardIfTest(m.src, n); t != nil {
+			test = t
+		}
+		seen[fr.h.sets]++
+		if test == nil {
+			return true
+		}
+		base := identName(fr.h.sets)
+		found = append(found, &decorLocal{name: m.name("decoration:"+fr.h.sets, base, base+"Value"), block: test.Parent, after: test.End})
+		props = append(props, fr.h.sets)
+		return true
+	})
+	for i, p := range props {
+		if seen[p] != 1 {
+			continue
+		}
+		if h.decor == nil {
+			h.decor = map[string]*decorLocal{}
+		}
+		if _, ok := h.decor[p]; !ok {
+			h.decor[p] = found[i]
+		}
+	}
+}
+
+// decorationType is the annotation of the local a decoration's value is
+// bound to in TypeScript: the type the property had on the request type it
+// was set through ("" when none, or in JavaScript).
+//
+//	(req as AuthRequest).auth = v => const auth: AuthRequest["auth"] = v
+func (m *migration) decorationType(d decoration) string {
+	if !m.f.TypeScript || d.typ == "" {
+		return ""
+	}
+	t := d.typ
+	if !isTypeName(t) {
+		t = "(" + t + ")"
+	}
+	return ": " + t + "[" + m.quote() + d.prop + m.quote() + "]"
 }

@@ -49,11 +49,14 @@ type handler struct {
 	// next-connect onError's err: any, and its unused next).
 	paramTypes map[int]string
 	dropParams map[int]bool
-	// decor names the local each property the innermost of wraps sets on
-	// the request is read from (decorate.go); decorUses are the reads
-	// rewritten into it.
-	decor     map[string]string
+	// decor names the local each property the innermost of wraps, or a
+	// decorating guard helper it calls, sets on the request is read from
+	// (decorate.go); decorUses are the reads rewritten into it.
+	decor     map[string]*decorLocal
 	decorUses []decorUse
+	// sets is the property a decorating guard helper sets on its request
+	// (req.auth = ...): its app version returns it (decorate.go).
+	sets string
 }
 
 // findHandler locates the default-exported handler. It skips the file when

@@ -147,6 +147,17 @@ func guardTestIn(src []byte, call *Node, falsy bool) (name string, test *Node) {
 //	  => const input = await validate(schema, req); if (input instanceof Response) return input;
 func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
 	local, test := guardTestIn(m.src, call, m.h.guard)
+	if fr.h.sets != "" {
+		// const ok = await useAuth(req, res); if (!ok) return; => const auth = await useAuth(req); if (auth instanceof Response) return auth;
+		if why := m.decoratingGuardCall(call, fr, local, test); why != "" {
+			m.f.Todo(enclosingStatement(call).Start, "%s() sets req.%s, and now returns it (or the Response it sent) instead: %s", fr.h.name, fr.h.sets, why)
+			return
+		}
+		if test == nil {
+			return // the if statement was rewritten whole
+		}
+		local = m.h.decor[fr.h.sets].name
+	}
 	if test == nil {
 		m.f.Todo(enclosingStatement(call).Start, "%s() sends a response when it fails; routemod rewrites it where its result is bound to a local and tested right after (if (!x) return)", fr.h.name)
 		return
@@ -230,4 +241,67 @@ func (m *migration) afterGuardCall(ret *Node) bool {
 		return !found
 	})
 	return found
+}
+
+// decoratingGuardCall checks and rewrites the call of a guard helper that
+// sets a property on the request (decorate.go): bound to a local tested
+// right after, the local takes the name the handler reads the property
+// by; tested in an if statement, that statement becomes the binding and
+// the test. It says why not, "" when done.
+//
+//	const ok = await useAuth(req, res); if (!ok) return; => const auth = await useAuth(req); if (auth instanceof Response) return auth;
+//	if (!(await useAuth(req, res))) return;           => const auth = await useAuth(req);\n if (auth instanceof Response) return auth;
+func (m *migration) decoratingGuardCall(call *Node, fr *frame, local string, test *Node) string {
+	d := m.h.decor[fr.h.sets]
+	ifTest := guardIfTest(m.src, call)
+	switch {
+	case d == nil || d.block == nil:
+		return "routemod rewrites it where the handler calls it once, its result tested right after (if (!ok) return)"
+	case test != nil && d.after != test.End || test == nil && (ifTest == nil || d.after != ifTest.End):
+		return "routemod rewrites the one call the handler tests right after"
+	}
+	if test != nil {
+		other := false
+		m.h.fn.Walk(func(r *Node) bool {
+			if isReference(r) && m.text(r) == local && !test.Contains(r) && !(r.Parent != nil && r.Parent.Kind == "variable_declarator" && r.Field == "name") {
+				other = true // ok used besides the test (or a name it shadows: either way, not rewritten)
+			}
+			return !other
+		})
+		if other {
+			return "the handler uses " + local + " besides testing it"
+		}
+		decl := prevStatement(test)
+		if decl != nil && len(decl.NamedChildren()) == 1 {
+			if id := decl.NamedChildren()[0].ChildByField("name"); id != nil && local != d.name {
+				m.f.ReplaceNode(id, d.name)
+			}
+		}
+		return ""
+	}
+	// if (!(await useAuth(req, res))) return; => const auth = await useAuth(req); if (auth instanceof Response) return auth;
+	callee := call.ChildByField("function")
+	name := m.text(callee)
+	if fr.call != "" {
+		name = fr.call
+	}
+	await := ""
+	if call.Parent != nil && call.Parent.Kind == "await_expression" || fr.awaits {
+		await = "await "
+		if fr.awaits && (call.Parent == nil || call.Parent.Kind != "await_expression") {
+			m.needAsync(call.Start)
+		}
+	}
+	ind := codemod.IndentAt(m.src, ifTest.Start)
+	m.replaceFolding(ifTest.Start, ifTest.End, func(cp func(*Node) string) string {
+		var out []string
+		for i, a := range callArgs(call) {
+			if i != fr.h.resIndex {
+				out = append(out, cp(a))
+			}
+		}
+		return "const " + d.name + " = " + await + name + "(" + strings.Join(out, ", ") + ")" + m.semi() + m.f.Style.EOL +
+			ind + "if (" + d.name + " instanceof Response) return " + d.name + m.semi()
+	})
+	return ""
 }

@@ -50,6 +50,11 @@ func (pl *helperPlan) translate(f *codemod.File, mod *helperModule) map[helperKe
 	m.helpers = frames
 	m.h = frames[0].h
 	m.findRemoteHelpers() // the planned helpers of other modules they call
+	for _, fr := range frames {
+		if fr.setting != nil {
+			m.withFrame(fr, func() { m.guardHandsOn(fr.h, *fr.setting) })
+		}
+	}
 	for _, t := range Catalog {
 		if t.Name != "request" && t.Name != "response" {
 			continue
@@ -169,6 +174,16 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 		p.guard = true
 		fr = &frame{h: h, funcs: []*outFunc{{parts: []part{m.bodyPart(h.body)}, tail: h.body}}, ends: map[*Node]bool{h.body: true}, call: p.appName()}
 		p.what = "returns its value, or the Response it sent (callers test instanceof Response)"
+		// req.auth = { token }; return true => const auth = { token }; return auth
+		d, why := m.guardDecoration(h)
+		if why != "" {
+			return nil, why
+		}
+		p.sets = ""
+		if d != nil {
+			fr.setting, h.sets, p.sets = d, d.prop, d.prop
+			p.what = "returns what it set on the request (req." + d.prop + "), or the Response it sent (callers test instanceof Response)"
+		}
 		return fr, ""
 	}
 	fr.call = p.appName()

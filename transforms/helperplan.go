@@ -88,6 +88,9 @@ type planned struct {
 	async bool
 	// readsBody is set when it reads req.body: the one read a Request allows.
 	readsBody bool
+	// sets is the property a decorating guard sets on the request
+	// (req.auth): its app version returns it (decorate.go).
+	sets string
 }
 
 // appName is the name the app version has.

@@ -18,6 +18,8 @@ type frame struct {
 	// awaits is set for a request-reading helper whose app version is
 	// async where the pages one was not (helperreader.go).
 	awaits bool
+	// setting is what a decorating guard helper sets on its request.
+	setting *decoration
 }
 
 // findHelpers finds module-level functions the handler passes res to, that

@@ -77,6 +77,9 @@ func splitMethods(m *migration) {
 	m.markOtherExports()
 	m.findHelpers()
 	m.findRemoteHelpers()
+	if m.h.body.Kind == "statement_block" {
+		m.nameGuardDecorations() // const ok = await useAuth(req, res); if (!ok) return; req.auth => auth
+	}
 	h := m.h
 	if h.wrap != nil {
 		defer m.restrictToWrapper()

@@ -128,6 +128,9 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 	req := m.h.req
 	stmt := enclosingStatement(ref)
 	mem, prop, ok := memberOf(m, ref)
+	if !ok && m.readCastDecoration(ref) {
+		return // (req as AuthRequest).auth => auth
+	}
 	if !ok {
 		if m.rawReader(ref) {
 			return

@@ -162,6 +162,13 @@ func (m *migration) appWrapper(w *wrapper, beside string) string {
 	m.decorArg = ""
 	if len(decs) > 0 {
 		// (req as AuthedRequest).user = user; return handler(req, res) => return handler(req, ctx, { user })
+		if _, callType := throughReq(m.src, args[0], h.req); callType != "" {
+			for i := range decs {
+				if decs[i].typ == "" {
+					decs[i].typ = callType // handler(req as AuthedRequest, res)
+				}
+			}
+		}
 		m.decorArg = m.handOnDecorations(inner, decs)
 		last := args[len(args)-1]
 		if len(args) > 2 {
