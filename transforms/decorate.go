@@ -517,7 +517,7 @@ func (m *migration) nameGuardDecorations() {
 			return true
 		}
 		var test *Node
-		if _, t := guardTestIn(m.src, n, false); t != nil {
+		if local, t := guardTestIn(m.src, n, false); t != nil && !m.usedBesidesTest(local, t) {
 			test = t
 		} else if t := guardIfTest(m.src, n); t != nil {
 			test = t

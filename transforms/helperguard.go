@@ -255,22 +255,14 @@ func (m *migration) decoratingGuardCall(call *Node, fr *frame, local string, tes
 	d := m.h.decor[fr.h.sets]
 	ifTest := guardIfTest(m.src, call)
 	switch {
+	case test != nil && m.usedBesidesTest(local, test):
+		return "the handler uses " + local + " besides testing it"
 	case d == nil || d.block == nil:
 		return "routemod rewrites it where the handler calls it once, its result tested right after (if (!ok) return)"
 	case test != nil && d.after != test.End || test == nil && (ifTest == nil || d.after != ifTest.End):
 		return "routemod rewrites the one call the handler tests right after"
 	}
 	if test != nil {
-		other := false
-		m.h.fn.Walk(func(r *Node) bool {
-			if isReference(r) && m.text(r) == local && !test.Contains(r) && !(r.Parent != nil && r.Parent.Kind == "variable_declarator" && r.Field == "name") {
-				other = true // ok used besides the test (or a name it shadows: either way, not rewritten)
-			}
-			return !other
-		})
-		if other {
-			return "the handler uses " + local + " besides testing it"
-		}
 		decl := prevStatement(test)
 		if decl != nil && len(decl.NamedChildren()) == 1 {
 			if id := decl.NamedChildren()[0].ChildByField("name"); id != nil && local != d.name {
@@ -304,4 +296,18 @@ func (m *migration) decoratingGuardCall(call *Node, fr *frame, local string, tes
 			ind + "if (" + d.name + " instanceof Response) return " + d.name + m.semi()
 	})
 	return ""
+}
+
+// usedBesidesTest reports whether the handler spells local anywhere but in
+// its declaration and the test: ok used besides if (!ok) return (or a name
+// it shadows: either way, not rewritten).
+func (m *migration) usedBesidesTest(local string, test *Node) bool {
+	other := false
+	m.h.fn.Walk(func(r *Node) bool {
+		if isReference(r) && m.text(r) == local && !test.Contains(r) && !(r.Parent != nil && r.Parent.Kind == "variable_declarator" && r.Field == "name") {
+			other = true
+		}
+		return !other
+	})
+	return other
 }
