@@ -46,6 +46,8 @@ var expectedMigrated = map[string]string{
 	"pages/api/old-docs.ts":           "app/api/old-docs",
 	"pages/api/nested/deep/info.ts":   "app/api/nested/deep/info",
 	"pages/api/js/hello.js":           "app/api/js/hello",
+	"pages/api/router.ts":             "app/api/router",
+	"pages/api/js/router.js":          "app/api/js/router",
 	"pages/api/js/contact.js":         "app/api/js/contact",
 	"pages/api/js/todos/index.js":     "app/api/js/todos",
 	"pages/api/js/todos/[id].js":      "app/api/js/todos/[id]",

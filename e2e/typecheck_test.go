@@ -100,6 +100,18 @@ func TestFixtureTypes(t *testing.T) {
 func checkTree(t *testing.T, fixture, dst string) {
 	t.Helper()
 	copyTree(t, filepath.Join(fixture, "output"), dst)
+	// the fixture's stub packages (the version its library rows read, and
+	// the types of that version where it ships them) come along: they win
+	// over the e2e app's version of the same package
+	stubs := filepath.Join(fixture, "output", "node_modules")
+	filepath.WalkDir(stubs, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(filepath.Join(fixture, "output"), p)
+		copyFile(t, p, filepath.Join(dst, rel))
+		return nil
+	})
 	if _, err := os.Stat(filepath.Join(fixture, "todo")); err == nil {
 		copyTree(t, filepath.Join(fixture, "todo"), dst)
 	}
