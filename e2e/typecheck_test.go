@@ -109,7 +109,9 @@ func checkTree(t *testing.T, fixture, dst string) {
 			return nil
 		}
 		rel, _ := filepath.Rel(filepath.Join(fixture, "output"), p)
-		copyFile(t, p, filepath.Join(dst, rel))
+		if err := nodetest.CopyFile(p, filepath.Join(dst, rel)); err != nil {
+			t.Fatal(err)
+		}
 		return nil
 	})
 	if _, err := os.Stat(filepath.Join(fixture, "todo")); err == nil {
