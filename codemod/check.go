@@ -2,9 +2,11 @@ package codemod
 
 // lastCheck runs the Migrator's last look (File.Check) on the migrated
 // text out, f.Src with the sorted edits applied: it parses out, hands it to
-// Check as a File of its own, and applies the markers Check adds. The parse
-// is incremental, from f.Src's tree (ReparseShared). An output that does not
-// parse is left to the output gate. changed reports whether Check added
+// Check as a File of its own, and applies the markers Check adds. Only the
+// top-level statements the edits touched are parsed, alone (checkTree);
+// where that could read differently from the whole, the parse is of all of
+// out, incremental from f.Src's tree (ReparseShared). An output that does
+// not parse is left to the output gate. changed reports whether Check added
 // anything.
 func lastCheck(p *Parser, f *File, tsx bool, edits []Edit, out []byte) (checked []byte, changed bool, err error) {
 	if f.Check == nil {
@@ -12,10 +14,16 @@ func lastCheck(p *Parser, f *File, tsx bool, edits []Edit, out []byte) (checked 
 	}
 	// f.Root dies here: the transforms are done with it. Let go of it, so
 	// that a large file's input tree is not kept beside its output's.
+	in := f.Root
 	f.Root = nil
-	root, perr := p.ReparseShared(f.Src, edits, out, tsx)
-	if perr != nil {
-		return out, false, nil
+	root, ok := p.checkTree(f.Src, in, edits, out, tsx)
+	if ok {
+		p.Release() // the input's C tree: no reparse will use it
+	} else {
+		var perr error
+		if root, perr = p.ReparseShared(f.Src, edits, out, tsx); perr != nil {
+			return out, false, nil
+		}
 	}
 	if checkTreeHook != nil {
 		checkTreeHook(p, out, tsx, root)

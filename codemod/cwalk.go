@@ -111,6 +111,7 @@ import "C"
 
 import (
 	"fmt"
+	"slices"
 	"unsafe"
 )
 
@@ -222,4 +223,26 @@ func (c *cParser) kept() ([]flatNode, []point) {
 		C.rm_flatten(c.tree, &flat[0], &pts[0], count)
 	}
 	return flat, pts
+}
+
+// parseAlone parses src afresh and appends its nodes flat, in preorder, to
+// buf; the kept tree stays kept. It appends nothing when tree-sitter gives
+// no tree.
+func (c *cParser) parseAlone(src []byte, buf []flatNode) []flatNode {
+	var count C.uint32_t
+	var ptr *C.char
+	if len(src) > 0 {
+		ptr = (*C.char)(unsafe.Pointer(&src[0]))
+	}
+	t := C.rm_parse(c.p, nil, nil, 0, ptr, C.uint32_t(len(src)), &count)
+	if t == nil {
+		return buf
+	}
+	defer C.ts_tree_delete(t)
+	n := len(buf)
+	buf = slices.Grow(buf, int(count))[:n+int(count)]
+	if count > 0 {
+		C.rm_flatten(t, &buf[n], nil, count)
+	}
+	return buf
 }

@@ -74,6 +74,14 @@ func NodeDiff(got, want *Node) string {
 	want.Walk(func(n *Node) bool { b = append(b, n); return true })
 	for i := range min(len(a), len(b)) {
 		x, y := a[i], b[i]
+		for _, c := range x.Children {
+			if c.Parent != x {
+				return fmt.Sprintf("node %d: a child %s [%d,%d) of %s has another parent", i, c.Kind, c.Start, c.End, x.Kind)
+			}
+		}
+		if (x.Parent == nil) != (y.Parent == nil) || x.Parent != nil && x.Parent.Children[x.Index()] != x {
+			return fmt.Sprintf("node %d: %s [%d,%d) is not where its parent has it", i, x.Kind, x.Start, x.End)
+		}
 		if x.Kind != y.Kind || x.Field != y.Field || x.Start != y.Start || x.End != y.End || x.Named != y.Named || len(x.Children) != len(y.Children) {
 			return fmt.Sprintf("node %d: got %s %s [%d,%d) %d children, want %s %s [%d,%d) %d children",
 				i, x.Kind, x.Field, x.Start, x.End, len(x.Children), y.Kind, y.Field, y.Start, y.End, len(y.Children))
@@ -169,4 +177,14 @@ func TestReparseIsFresh(t *testing.T) {
 			t.Errorf("only %d files edited", edited)
 		}
 	}
+}
+
+// CheckTree runs checkTree on src's tree, parsed with p (as lastCheck
+// does), for tests.
+func CheckTree(p *Parser, src []byte, edits []Edit, out []byte, tsx bool) (*Node, bool) {
+	root, err := p.ParseShared(src, tsx)
+	if err != nil {
+		return nil, false
+	}
+	return p.checkTree(src, root, edits, out, tsx)
 }

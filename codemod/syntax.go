@@ -170,6 +170,9 @@ type Parser struct {
 	nodes    []Node
 	children []*Node
 	counts   []int32
+	// checkNodes and checkChildren are checkTree's.
+	checkNodes    []Node
+	checkChildren []*Node
 }
 
 // NewParser returns a Parser; call Close when done.
