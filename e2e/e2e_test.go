@@ -36,6 +36,7 @@ var expectedMigrated = map[string]string{
 	"pages/api/protected.ts":          "app/api/protected",
 	"pages/api/session.ts":            "app/api/session",
 	"pages/api/items/[...slug].ts":    "app/api/items/[...slug]",
+	"pages/api/query/[id].ts":         "app/api/query/[id]",
 	"pages/api/docs/[[...slug]].ts":   "app/api/docs/[[...slug]]",
 	"pages/api/search.ts":             "app/api/search",
 	"pages/api/text.ts":               "app/api/text",

@@ -441,9 +441,28 @@ func (m *migration) delegate(fn *outFunc, body string) string {
 	return ""
 }
 
-// startsASIHazard reports whether code begins with a character that would
-// continue the previous line's expression where no semicolon ends it.
+// startsASIHazard reports whether code begins, comments aside, with a
+// character that would continue the previous line's expression where no
+// semicolon ends it.
 func startsASIHazard(code string) bool {
 	t := strings.TrimLeft(code, " \t\r\n")
-	return t != "" && strings.ContainsRune("([`+-/", rune(t[0]))
+	for {
+		switch {
+		case strings.HasPrefix(t, "//"):
+			k := strings.IndexByte(t, '\n')
+			if k < 0 {
+				return false
+			}
+			t = strings.TrimLeft(t[k:], " \t\r\n")
+			continue
+		case strings.HasPrefix(t, "/*"):
+			k := strings.Index(t[2:], "*/")
+			if k < 0 {
+				return false
+			}
+			t = strings.TrimLeft(t[k+4:], " \t\r\n")
+			continue
+		}
+		return t != "" && strings.ContainsRune("([`+-/", rune(t[0]))
+	}
 }

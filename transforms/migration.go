@@ -131,6 +131,9 @@ type migration struct {
 	// wrapped is, in a wrapper's app version, the name of the parameter
 	// that takes the route handler (see appWrapper).
 	wrapped map[string]bool
+	// wholeQuery records, per handler, whether it reads req.query as a
+	// whole: its reads then read one rebuilt local (querylocal.go).
+	wholeQuery map[*handler]bool
 	// specRenames and defaultRenames are the route's imports of wrappers
 	// it now calls by their app versions' names (see wrapperImports).
 	specRenames    map[*Node]string

@@ -205,6 +205,17 @@ func (m *migration) rewriteReqRef(ref *Node, bodyReads int, bodyParserOff bool) 
 func (m *migration) rewriteQuery(mem, stmt *Node) {
 	f := m.f
 	req := m.h.req
+	if !isAssigned(mem) {
+		if local := m.queryLocal(mem); local != "" {
+			// res.json({ query: req.query }) => Response.json({ query }), the pages object rebuilt above
+			if p := mem.Parent; p != nil && p.Kind == "pair" && mem.Field == "value" && m.text(p.ChildByField("key")) == local {
+				f.ReplaceNode(p, local)
+				return
+			}
+			f.ReplaceNode(mem, local)
+			return
+		}
+	}
 	// const { id, page } = req.query as { id: string; page?: string } / (req.query as Q).id => read like req.query
 	for p := mem.Parent; p != nil && (p.Kind == "as_expression" || p.Kind == "satisfies_expression" || p.Kind == "non_null_expression" || p.Kind == "parenthesized_expression") && mem.Field != "type"; p = mem.Parent {
 		mem = p
