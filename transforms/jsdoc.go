@@ -104,7 +104,7 @@ func (m *migration) jsdocRewritten(n *Node, ofHandler bool) (string, bool) {
 	text := m.text(n)
 	src := text
 	if m.f.NewPath != "" {
-		src = repointedJSDoc(text, path.Dir(m.f.Path), path.Dir(m.f.NewPath))
+		src = m.repointedJSDoc(text, path.Dir(m.f.Path), path.Dir(m.f.NewPath))
 	}
 	var out strings.Builder
 	left := false

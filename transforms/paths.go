@@ -38,7 +38,7 @@ func rewritePaths(m *migration) {
 			return false
 		}
 		relative := strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../")
-		if m.toAuthSplit(n, spec) {
+		if m.toAuthSplit(n, spec) || m.toMovedRoute(n, spec) {
 			return false
 		}
 		if file, _ := m.ix.Resolve(f.Path, spec); file != f.Path {
@@ -104,14 +104,14 @@ func (m *migration) repointJSDocImports(n *Node, oldDir, newDir string) {
 	if !m.f.TypeScript && m.h != nil && strings.Contains(text, "NextApi") {
 		return
 	}
-	if s := repointedJSDoc(text, oldDir, newDir); s != text {
+	if s := m.repointedJSDoc(text, oldDir, newDir); s != text {
 		m.f.ReplaceNode(n, s)
 	}
 }
 
 // repointedJSDoc is a JSDoc comment with its relative import() types
 // re-pointed from oldDir to newDir.
-func repointedJSDoc(text, oldDir, newDir string) string {
+func (m *migration) repointedJSDoc(text, oldDir, newDir string) string {
 	if !strings.HasPrefix(text, "/**") {
 		return text
 	}
@@ -122,6 +122,9 @@ func repointedJSDoc(text, oldDir, newDir string) string {
 		rel := project.RelSpec(newDir, path.Join(oldDir, spec))
 		if strings.HasSuffix(spec, "/") && !strings.HasSuffix(rel, "/") {
 			rel += "/"
+		}
+		if to := m.movedRouteSpec(spec); to != "" {
+			rel = to // import("./index").Product (a route that moves too) => import("../route").Product
 		}
 		out.WriteString(text[last:loc[4]])
 		out.WriteString(rel)
@@ -233,6 +236,73 @@ func (m *migration) toAuthSplit(n *Node, spec string) bool {
 	m.f.Needs(file)
 	m.f.Note("%s imports %s from %s, which moves to %s with that route: re-pointed (this route moves only if that one does)", spec, strings.Join(names, ", "), file, sp.module)
 	return true
+}
+
+// toMovedRoute re-points a type-only import of another route that moves in
+// this run to the route file it moves to, and makes this route's move wait
+// for that route's (they move together: each stays if the other does). A
+// type import is erased; a route.ts may export types; a value import would
+// make it export what is not a handler, and keeps its TODO.
+//
+//	import type { Product } from "./index" (pages/api/products/[sku].ts) => "../route" (app/api/products/[sku]/route.ts)
+func (m *migration) toMovedRoute(n *Node, spec string) bool {
+	st := n.Parent
+	if st == nil || st.Kind != "import_statement" || m.f.NewPath == "" {
+		return false
+	}
+	if !m.typeOnlyImport(n) {
+		return false
+	}
+	to := m.movedRouteSpec(spec)
+	if to == "" {
+		return false
+	}
+	q := m.text(n)[:1]
+	m.f.ReplaceNode(n, q+to+q)
+	return true
+}
+
+// movedRouteSpec spells, for a type import of spec, the route file spec's
+// route moves to in this run, "" when spec names no route that moves (or
+// this file does not move). This route then moves only with that one.
+func (m *migration) movedRouteSpec(spec string) string {
+	if m.f.NewPath == "" || m.ix == nil {
+		return ""
+	}
+	file, _ := m.ix.Resolve(m.f.Path, spec)
+	if file == "" || file == m.f.Path {
+		return ""
+	}
+	moved, ok := m.ix.Move(file)
+	if !ok || m.stays(file) {
+		return ""
+	}
+	m.f.Needs(file)
+	m.f.Note("%s: only types are imported from %s, which moves to %s in this run: re-pointed (the two routes move together, or both stay)", spec, file, moved)
+	return m.splitSpec(spec, moved)
+}
+
+// typeOnlyImport reports whether the import statement whose source is the
+// string n takes types alone: import type { A }, or import { type A, type B }.
+func (m *migration) typeOnlyImport(n *Node) bool {
+	for _, imp := range m.module().Imports {
+		if imp.Start != n.Start+1 || imp.Kind != project.Static {
+			continue
+		}
+		if imp.Type {
+			return true
+		}
+		if imp.Default != "" || imp.Namespace != "" || len(imp.Names) == 0 {
+			return false
+		}
+		for _, nm := range imp.Names {
+			if !nm.Type {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // splitSpec spells module for this file, written as spec was: relative
