@@ -1,7 +1,10 @@
 package transforms
 
 import (
+	"strconv"
 	"strings"
+
+	"github.com/routemod/routemod/codemod"
 )
 
 // A handler that uses req.query as a whole (spreads it, iterates it, sends
@@ -119,4 +122,68 @@ func (m *migration) queryRebuild(name string, off int) string {
 		lines = append(lines, "Object.assign("+name+", "+m.paramsValue(off)+")"+semi)
 	}
 	return strings.Join(lines, at)
+}
+
+// untoldArrayTest reports whether the local that a read of ?key
+// initialises is tested with Array.isArray where markArrayTest would mark
+// the test (it can neither drop nor restate it).
+func (m *migration) untoldArrayTest(local, key string, asArray bool) bool {
+	if m.isSegment(key) {
+		return false
+	}
+	untold := false
+	m.h.fn.Walk(func(n *Node) bool {
+		if untold || n.Kind != "identifier" || m.text(n) != local || m.isShadowed(n, local) {
+			return !untold
+		}
+		args := n.Parent
+		if args == nil || args.Kind != "arguments" || args.Parent == nil || m.text(args.Parent.ChildByField("function")) != "Array.isArray" {
+			return true
+		}
+		if m.arrayNormalization(n, func(x *Node) bool { return m.text(x) == m.text(n) }) != nil {
+			return true
+		}
+		untold = asArray || !m.guardNotReading(args.Parent, key, local)
+		return !untold
+	})
+	return untold
+}
+
+// declarePagesValue declares the local a read of ?key initialises with
+// the value pages gave it, where the code tells a repeated key from a
+// single one (Array.isArray) in a way get() or getAll() alone cannot
+// answer: the values, then one of them or the array:
+//
+//	const status = req.query.status; Array.isArray(status) ? status : status ? [status] : ALL
+//	=> const statusValues = req.nextUrl.searchParams.getAll("status");
+//	   const status = statusValues.length > 1 ? statusValues : statusValues[0];
+//
+// It reports false (the caller marks the test) when the declaration is not
+// one statement of its own.
+func (m *migration) declarePagesValue(read *Node, key string) bool {
+	decl := read.Parent
+	for decl != nil && decl.Kind != "variable_declarator" {
+		decl = decl.Parent
+	}
+	if decl == nil || decl.Parent == nil || len(decl.Parent.NamedChildren()) != 1 {
+		return false
+	}
+	stmt := decl.Parent
+	if p := stmt.Parent; p == nil || p.Kind != "statement_block" && p.Kind != "program" {
+		return false
+	}
+	local := m.text(decl.ChildByField("name"))
+	values := m.name("values:"+key, identName(local)+"Values", identName(key)+"Values")
+	first := values + "[0]"
+	if m.f.TypeScript {
+		first += " as string | undefined" // pages: undefined when the key is missing
+	}
+	value := values + ".length > 1 ? " + values + " : " + first
+	if p := read.Parent; p != decl {
+		value = "(" + value + ")"
+	}
+	m.f.Insert(stmt.Start, "const "+values+" = "+m.h.req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")"+m.semi()+m.f.Style.EOL+codemod.IndentAt(m.src, stmt.Start))
+	m.f.ReplaceNode(read, value)
+	m.f.Note("?%s is read as pages gave it (a string, or an array when the key repeats), as the code tells the two apart", key)
+	return true
 }

@@ -240,11 +240,15 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 			f.ReplaceNode(outer, m.paramsRead(outer.Start)+propAccess(key))
 			return
 		}
+		local := declaredLocal(m, outer)
+		if local != "" && m.untoldArrayTest(local, key, m.arrayKeys()[key]) && m.declarePagesValue(outer, key) {
+			return // const s = req.query.s; Array.isArray(s) ? ... => s read as pages gave it
+		}
 		m.searchNote()
 		if m.markArrayTest(outer, key, m.arrayKeys()[key], "") {
 			return
 		}
-		if local := declaredLocal(m, outer); local != "" {
+		if local != "" {
 			m.markArrayTests(local, key, m.arrayKeys()[key])
 		}
 		if m.arrayKeys()[key] {
