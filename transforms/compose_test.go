@@ -81,3 +81,28 @@ func TestComposeAllIsComposeEach(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsASIHazard: what follows a line that no semicolon ends, comments
+// aside.
+func TestStartsASIHazard(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		want bool
+	}{
+		{"(a)", true},
+		{"  [1].map(f)", true},
+		{"`x`", true},
+		{"/re/.test(s)", true},
+		{"return x", false},
+		{"// TODO(routemod): x\n  return x", false},
+		{"// note\n(a)", true},
+		{"/* c */ [1]", true},
+		{"/* c */ return", false},
+		{"// only a comment", false},
+		{"", false},
+	} {
+		if got := startsASIHazard(tt.code); got != tt.want {
+			t.Errorf("startsASIHazard(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}
