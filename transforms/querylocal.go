@@ -110,6 +110,9 @@ func (m *migration) queryRebuild(name string, off int) string {
 		decl = "const " + name + ": " + typ + " = {}" + semi
 	case m.reqTypedByJSDoc():
 		decl = "/** @type {" + typ + "} */" + at + decl
+	default:
+		// an untyped req.query was any to checkJs: so are its values here
+		decl = "/** @type {Record<string, any>} */" + at + decl
 	}
 	lines := []string{
 		decl,
