@@ -6,16 +6,18 @@ package libraries
 // wraps cors ^2.8.5 the same way), which does that itself. cors answers a
 // preflight (OPTIONS) with 204 and its Access-Control-* headers before the
 // handler runs, and adds Access-Control-Allow-Origin (and Vary, credentials,
-// exposed headers) to every other answer.
+// exposed headers) to every other answer. The cors instance and the
+// runMiddleware may live in a module of the project (lib/middleware.ts:
+// export const cors = Cors(options)), whose options routemod reads there.
 var corsRows = []Row{
 	{
 		Package:  "cors",
 		Modules:  []string{"cors"},
 		Name:     "default",
 		Versions: ">=2.8.0 <3",
-		Pages:    "await runMiddleware(req, res, Cors(options)) as the handler's first statement",
+		Pages:    "await runMiddleware(req, res, cors) as the handler's first statement, cors = Cors(options) in the route or a project module (lib/)",
 		App:      "the Access-Control-* headers cors sets, on every response, and export async function OPTIONS answering the preflight as cors did",
-		Fixture:  "lib-cors",
+		Fixture:  "lib-cors-lib",
 	},
 	{
 		Package:  "nextjs-cors",

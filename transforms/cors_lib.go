@@ -54,6 +54,10 @@ func (m *migration) libCors() {
 	}
 	o := p.o
 	m.takeRefs(args[0], args[1])
+	if p.imported {
+		// import { cors, runMiddleware } from "@/lib/middleware" (now unused) => removed
+		m.libDropped = map[string]bool{m.text(call.ChildByField("function")): true, m.text(args[2]): true}
+	}
 	// every response: the headers cors set before the handler ran
 	for _, fn := range m.scopesAt(st.Start) {
 		fn.headersVar = true
@@ -91,6 +95,7 @@ type corsPlan struct {
 	why        string // the options routemod cannot read
 	runnerNote string // an imported runMiddleware, taken to be the docs' helper
 	runnerWhy  string // a runMiddleware that is not the docs' helper
+	imported   bool   // the cors instance is imported from a module of the project
 }
 
 // translated reports whether libCors writes the plan's headers and
@@ -154,7 +159,19 @@ func (m *migration) findCors() *corsPlan {
 	} else if m.text(callee) == "runMiddleware" {
 		mw := codemod.Unparen(args[2])
 		if mw.Kind == "identifier" {
-			mw = m.moduleConst(m.text(mw))
+			if c := m.moduleConst(m.text(mw)); c != nil {
+				mw = c
+			} else if in, from, ok := m.importedCors(m.text(mw)); ok {
+				// import { cors } from "@/lib/middleware" (export const cors = Cors({...}) there)
+				p.row, _ = libraries.Lookup("cors", "default")
+				p.o, p.why, p.imported = in.o, in.why, true
+				if p.why != "" {
+					p.why += ", in " + from
+				}
+				p.runnerNote, p.runnerWhy = m.runMiddlewareKind()
+				p.runnerNote = "; its cors instance, " + m.text(args[2]) + ", is the Cors(...) of " + from + ", whose options routemod read there" + p.runnerNote
+				return p
+			}
 		}
 		if mw == nil || mw.Kind != "call_expression" {
 			return nil
@@ -329,44 +346,48 @@ func (m *migration) moduleConst(name string) *Node {
 }
 
 // runMiddlewareKind checks the file's runMiddleware: the Next.js docs'
-// helper, a module-level function of this file that calls its third
-// parameter with its first two and settles on the callback; or one
-// imported from the project (then a note says routemod takes it to be
+// helper, a module-level function of this file or of the project module
+// it is imported from that calls its third parameter with its first two
+// and a callback (then a note names that module); or one imported from a
+// module routemod did not read (then a note says routemod takes it to be
 // that helper). why says why it is not known.
 func (m *migration) runMiddlewareKind() (note, why string) {
 	if _, fn := m.topLevelFunction("runMiddleware"); fn != nil {
-		ps := paramNodes(fn)
-		if len(ps) != 3 {
-			return "", "runMiddleware does not take (req, res, fn)"
-		}
-		name := func(p *Node) string {
-			if n := p.ChildByField("pattern"); n != nil {
-				p = n
-			}
-			return m.text(p)
-		}
-		r, s, f := name(ps[0]), name(ps[1]), name(ps[2])
-		found := false
-		fn.Walk(func(n *Node) bool {
-			if n.Kind == "call_expression" && isIdent(m.src, n.ChildByField("function"), f) {
-				a := callArgs(n)
-				found = found || len(a) == 3 && isIdent(m.src, a[0], r) && isIdent(m.src, a[1], s)
-			}
-			return !found
-		})
-		if !found {
-			return "", "this runMiddleware does not call its middleware with (req, res, callback)"
-		}
-		return "", ""
+		return "", m.docsRunner(fn)
 	}
 	for _, imp := range m.module().Imports {
 		for _, n := range imp.Names {
 			if n.Local == "runMiddleware" && !n.Type {
-				if file, _ := m.ix.Resolve(m.f.Path, imp.Spec); file != "" {
-					return "; runMiddleware, imported from " + file + ", is taken to be the Next.js docs' helper (it runs a middleware and waits for its callback)", ""
+				file, _ := m.ix.Resolve(m.f.Path, imp.Spec)
+				if file == "" {
+					continue
 				}
+				if df, name, ok := m.ix.Definition(file, n.Name); ok && m.corsMods != nil {
+					if why, read := m.corsMods.runners[helperKey{df, name}]; read {
+						if why != "" {
+							return "", why + " (" + df + ")"
+						}
+						return "; runMiddleware, imported from " + df + ", is the Next.js docs' helper (it calls the middleware with (req, res, callback))", ""
+					}
+				}
+				return "; runMiddleware, imported from " + file + ", is taken to be the Next.js docs' helper (it runs a middleware and waits for its callback)", ""
 			}
 		}
 	}
 	return "", "runMiddleware is neither defined in this file nor imported from the project"
+}
+
+// importedCors returns the cors instance the route's local name is
+// imported as, and the module that defines it, when that module defines
+// it at module level as Cors(options) (see corsModules).
+func (m *migration) importedCors(local string) (corsInstance, string, bool) {
+	if m.corsMods == nil {
+		return corsInstance{}, "", false
+	}
+	file, name, ok := m.importedFrom(local)
+	if !ok {
+		return corsInstance{}, "", false
+	}
+	in, ok := m.corsMods.instances[helperKey{file, name}]
+	return in, file, ok
 }

@@ -44,3 +44,44 @@ func TestReadCorsOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCorsModules holds what routemod reads of a project module for
+// the cors rows: its module-level cors instances (with their options or
+// why not) and whether each function is the docs' runMiddleware.
+func TestReadCorsModules(t *testing.T) {
+	src := `import Cors from "cors";
+const o = { origin: "https://a.example" };
+export const cors = Cors(o);
+export const open = Cors();
+export const custom = Cors({ origin: true });
+export const other = make({ origin: "*" });
+export function runMiddleware(req, res, fn) { return new Promise((ok) => fn(req, res, ok)); }
+export const runLoose = (req, res, fn) => new Promise((ok) => fn(req, {}, ok));
+`
+	cm := readCorsModules(map[string][]byte{"lib/m.js": []byte(src), "lib/none.js": []byte("export const x = 1;\n")})
+	if cm == nil {
+		t.Fatal("readCorsModules = nil")
+	}
+	for _, tt := range []struct {
+		name, origin, why string
+		found             bool
+	}{
+		{"cors", "https://a.example", "", true},                            // const cors = Cors(o) => o read
+		{"open", "*", "", true},                                            // Cors() => the defaults
+		{"custom", "", `origin true is not one fixed origin or "*"`, true}, // unreadable
+		{"other", "", "", false},                                           // not the cors package's
+	} {
+		in, ok := cm.instances[helperKey{"lib/m.js", tt.name}]
+		if ok != tt.found || in.why != tt.why || tt.why == "" && in.o.origin != tt.origin {
+			t.Errorf("instance %s = %+v, %v; want origin %q, why %q, found %v", tt.name, in, ok, tt.origin, tt.why, tt.found)
+		}
+	}
+	for name, want := range map[string]string{
+		"runMiddleware": "",
+		"runLoose":      "this runMiddleware does not call its middleware with (req, res, callback)",
+	} {
+		if got, ok := cm.runners[helperKey{"lib/m.js", name}]; !ok || got != want {
+			t.Errorf("runner %s = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}

@@ -36,6 +36,9 @@ func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) 
 		ix.ReadInstalled(os.DirFS(p.Root), libraries.Packages())
 	}
 	mg.indexes.Store(p, ix)
+	if cm := readCorsModules(src); cm != nil {
+		mg.corsMods.Store(p, cm)
+	}
 	pl := buildHelperPlan(ix, src, p.Moves)
 	if pl != nil {
 		mg.plans.Store(p, pl)

@@ -19,14 +19,17 @@ import (
 //	getIronSession(req, res, options)       => getIronSession(await cookies(), options)   (iron-session >=8 <9)
 //	await runMiddleware(req, res, Cors(o))  => the headers cors sets, and an OPTIONS export (cors_lib.go)
 func rewriteLibraries(m *migration) {
-	if !libraries.Named(m.src) {
+	named := libraries.Named(m.src)
+	if named || m.corsMods != nil {
+		m.libCors() // the cors instance may come from a module of the project, the route importing no package
+	}
+	if !named {
 		return // no module of the table is named: the scan would find no import of one
 	}
 	bound := libraryImports(m.module())
 	if len(bound) == 0 {
 		return
 	}
-	m.libCors()
 	m.h.fn.Walk(func(n *Node) bool {
 		if n.Kind != "call_expression" {
 			return true

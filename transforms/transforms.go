@@ -47,6 +47,7 @@ type Migrator struct {
 	indexes  sync.Map // *codemod.Project => *project.Index, built by Prepare
 	wrappers sync.Map // *codemod.Project => *wrapperPlan, read by Prepare
 	plans    sync.Map // *codemod.Project => *helperPlan, built by Prepare
+	corsMods sync.Map // *codemod.Project => *corsModules, read by Prepare
 }
 
 // New returns a Migrator running the named transforms (all when names is
@@ -86,6 +87,9 @@ func Names() []string {
 func (mg *Migrator) Migrate(f *codemod.File) {
 	m := newMigration(f)
 	m.ix = mg.index(f.Project)
+	if cm, ok := mg.corsMods.Load(f.Project); ok {
+		m.corsMods = cm.(*corsModules)
+	}
 	if ws, ok := mg.wrappers.Load(f.Project); ok {
 		m.wrappers = ws.(*wrapperPlan)
 		m.wrappers.noteImports(m)

@@ -61,7 +61,7 @@ func rewriteTypes(m *migration) {
 		removed := false
 		for _, s := range imp.specs {
 			freed := m.readableFreed && s.name == "Readable" && (imp.module == "stream" || imp.module == "node:stream")
-			if (names[s.name] || m.typeOnly(s.local) || freed) && !used(s.local) || m.unwrapped(s.local) {
+			if (names[s.name] || m.typeOnly(s.local) || freed || m.libDropped[s.local]) && !used(s.local) || m.unwrapped(s.local) {
 				removed = true
 				continue
 			}
