@@ -32,7 +32,7 @@ type Row struct {
 }
 
 // Table is every row, library by library.
-var Table = slices.Concat(nextAuth, ironSession, corsRows, nextConnect)
+var Table = slices.Concat(nextAuth, ironSession, corsRows, nextConnect, trpc)
 
 // Lookup returns the row of the export name of module, if any.
 func Lookup(module, name string) (Row, bool) {

@@ -362,8 +362,8 @@ func (m *migration) runMiddlewareKind() (note, why string) {
 				if file == "" {
 					continue
 				}
-				if df, name, ok := m.ix.Definition(file, n.Name); ok && m.corsMods != nil {
-					if why, read := m.corsMods.runners[helperKey{df, name}]; read {
+				if df, name, ok := m.ix.Definition(file, n.Name); ok && m.libMods != nil {
+					if why, read := m.libMods.runners[helperKey{df, name}]; read {
 						if why != "" {
 							return "", why + " (" + df + ")"
 						}
@@ -379,15 +379,15 @@ func (m *migration) runMiddlewareKind() (note, why string) {
 
 // importedCors returns the cors instance the route's local name is
 // imported as, and the module that defines it, when that module defines
-// it at module level as Cors(options) (see corsModules).
+// it at module level as Cors(options) (see libModules).
 func (m *migration) importedCors(local string) (corsInstance, string, bool) {
-	if m.corsMods == nil {
+	if m.libMods == nil {
 		return corsInstance{}, "", false
 	}
 	file, name, ok := m.importedFrom(local)
 	if !ok {
 		return corsInstance{}, "", false
 	}
-	in, ok := m.corsMods.instances[helperKey{file, name}]
+	in, ok := m.libMods.instances[helperKey{file, name}]
 	return in, file, ok
 }

@@ -58,9 +58,9 @@ export const other = make({ origin: "*" });
 export function runMiddleware(req, res, fn) { return new Promise((ok) => fn(req, res, ok)); }
 export const runLoose = (req, res, fn) => new Promise((ok) => fn(req, {}, ok));
 `
-	cm := readCorsModules(map[string][]byte{"lib/m.js": []byte(src), "lib/none.js": []byte("export const x = 1;\n")})
+	cm := readLibModules(map[string][]byte{"lib/m.js": []byte(src), "lib/none.js": []byte("export const x = 1;\n")})
 	if cm == nil {
-		t.Fatal("readCorsModules = nil")
+		t.Fatal("readLibModules = nil")
 	}
 	for _, tt := range []struct {
 		name, origin, why string

@@ -36,8 +36,17 @@ func (mg *Migrator) Prepare(p *codemod.Project, files iter.Seq[codemod.Source]) 
 		ix.ReadInstalled(os.DirFS(p.Root), libraries.Packages())
 	}
 	mg.indexes.Store(p, ix)
-	if cm := readCorsModules(src); cm != nil {
-		mg.corsMods.Store(p, cm)
+	cm := readLibModules(src)
+	if p.Root != "" {
+		if bp := nextBasePath(os.DirFS(p.Root)); bp != "" {
+			if cm == nil {
+				cm = newLibModules()
+			}
+			cm.basePath = bp
+		}
+	}
+	if cm != nil {
+		mg.libMods.Store(p, cm)
 	}
 	pl := buildHelperPlan(ix, src, p.Moves)
 	if pl != nil {

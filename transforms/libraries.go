@@ -20,7 +20,7 @@ import (
 //	await runMiddleware(req, res, Cors(o))  => the headers cors sets, and an OPTIONS export (cors_lib.go)
 func rewriteLibraries(m *migration) {
 	named := libraries.Named(m.src)
-	if named || m.corsMods != nil {
+	if named || m.libMods != nil {
 		m.libCors() // the cors instance may come from a module of the project, the route importing no package
 	}
 	if !named {

@@ -96,8 +96,8 @@ type migration struct {
 	preflight *bool
 	// cors is the CORS middleware run of the handler's first statement (cors_lib.go), once looked for.
 	cors **corsPlan
-	// corsMods are the cors instances and runMiddleware helpers of the project's modules (cors_module.go), nil when none.
-	corsMods *corsModules
+	// libMods are the cors instances and runMiddleware helpers of the project's modules (cors_module.go), nil when none.
+	libMods *libModules
 	// libDropped are imported names a library rule took out of the code (runMiddleware, cors): their imports go when nothing else uses them.
 	libDropped map[string]bool
 	// switchTrue is set while reading `switch (true) { case req.method === "GET": }`.

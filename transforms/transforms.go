@@ -47,7 +47,7 @@ type Migrator struct {
 	indexes  sync.Map // *codemod.Project => *project.Index, built by Prepare
 	wrappers sync.Map // *codemod.Project => *wrapperPlan, read by Prepare
 	plans    sync.Map // *codemod.Project => *helperPlan, built by Prepare
-	corsMods sync.Map // *codemod.Project => *corsModules, read by Prepare
+	libMods  sync.Map // *codemod.Project => *libModules, read by Prepare
 }
 
 // New returns a Migrator running the named transforms (all when names is
@@ -87,8 +87,8 @@ func Names() []string {
 func (mg *Migrator) Migrate(f *codemod.File) {
 	m := newMigration(f)
 	m.ix = mg.index(f.Project)
-	if cm, ok := mg.corsMods.Load(f.Project); ok {
-		m.corsMods = cm.(*corsModules)
+	if cm, ok := mg.libMods.Load(f.Project); ok {
+		m.libMods = cm.(*libModules)
 	}
 	if ws, ok := mg.wrappers.Load(f.Project); ok {
 		m.wrappers = ws.(*wrapperPlan)
@@ -101,7 +101,7 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 		}
 	}
 	f.SetTransform("handler")
-	if mg.selected["libraries"] && m.nextAuthRoute(mg) {
+	if mg.selected["libraries"] && (m.nextAuthRoute(mg) || m.trpcRoute(mg)) {
 		return
 	}
 	if !m.findHandler() {

@@ -69,6 +69,9 @@ func rewriteTypes(m *migration) {
 		}
 		// import withMethods from "../lib/methods" (the wrapper gone) => removed
 		dropDefault := imp.defaultName != "" && m.unwrapped(imp.defaultName)
+		if ns := strings.TrimSpace(strings.TrimPrefix(imp.defaultName, "* as ")); imp.defaultName != "" && m.libDropped[ns] && !used(ns) {
+			dropDefault = true // import * as trpcNext from "@trpc/server/adapters/next" (now unused) => removed
+		}
 		if !removed && !dropDefault {
 			m.renameSpecs(imp)
 			continue

@@ -2,24 +2,47 @@ package transforms
 
 import (
 	"bytes"
+	"io/fs"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
 	"github.com/routemod/routemod/project"
 )
 
-// corsModules is what the project's own modules outside pages/ hold for
-// the CORS rows: the cors instances they define at module level (const
+// libModules is what the project's own modules outside pages/ hold for
+// the library rows: the cors instances they define at module level (const
 // cors = Cors(options), Cors the default import of the cors package) with
-// their options read as the route's own would be, and their module-level
-// functions checked against the Next.js docs' runMiddleware. Prepare reads
-// it once per project; a route that imports them asks it (see findCors):
+// their options read as the route's own would be, their module-level
+// functions checked against the Next.js docs' runMiddleware, and as a
+// tRPC createContext that a fetch adapter can call (trpc.go). Prepare
+// reads it once per project; a route that imports them asks it (see
+// findCors, trpcRoute):
 //
 //	import { cors, runMiddleware } from "@/lib/middleware"; await runMiddleware(req, res, cors)
 //	  => the headers and the OPTIONS export of the options lib/middleware.ts gives Cors()
-type corsModules struct {
+type libModules struct {
 	instances map[helperKey]corsInstance
 	runners   map[helperKey]string // a module-level function => why it is not the docs' runMiddleware ("" when it is)
+	contexts  map[helperKey]string // a module-level function => why it is no createContext for the fetch adapter ("" when it is)
+	// basePath names the next.config file that sets basePath ("" when none).
+	basePath string
+}
+
+// newLibModules is an empty libModules.
+func newLibModules() *libModules {
+	return &libModules{instances: map[helperKey]corsInstance{}, runners: map[helperKey]string{}, contexts: map[helperKey]string{}}
+}
+
+// nextBasePath names the next.config file of the project that mentions
+// basePath, "" when none does (a route handler's request URL starts with
+// the basePath).
+func nextBasePath(fsys fs.FS) string {
+	for _, name := range []string{"next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs", "next.config.mts"} {
+		if b, err := fs.ReadFile(fsys, name); err == nil && bytes.Contains(b, []byte("basePath")) {
+			return name
+		}
+	}
+	return ""
 }
 
 // corsInstance is a module-level cors instance of a project module.
@@ -28,11 +51,11 @@ type corsInstance struct {
 	why string // the options routemod cannot read ("" when it can)
 }
 
-// readCorsModules parses the modules of src (the files outside pages/)
-// that import the cors package or name runMiddleware, once each; nil when
-// there are none.
-func readCorsModules(src map[string][]byte) *corsModules {
-	var cm *corsModules
+// readLibModules parses the modules of src (the files outside pages/)
+// that name cors, runMiddleware or a Context, once each; nil when there
+// are none.
+func readLibModules(src map[string][]byte) *libModules {
+	var cm *libModules
 	var parser *codemod.Parser
 	defer func() {
 		if parser != nil {
@@ -40,7 +63,7 @@ func readCorsModules(src map[string][]byte) *corsModules {
 		}
 	}()
 	for path, text := range src {
-		if !bytes.Contains(text, []byte("cors")) && !bytes.Contains(text, []byte("runMiddleware")) {
+		if !bytes.Contains(text, []byte("cors")) && !bytes.Contains(text, []byte("runMiddleware")) && !bytes.Contains(text, []byte("Context")) {
 			continue
 		}
 		ext := path[strings.LastIndexByte(path, '.')+1:]
@@ -57,15 +80,15 @@ func readCorsModules(src map[string][]byte) *corsModules {
 		}
 		m := newMigration(&codemod.File{Path: path, Src: text, Root: root, TypeScript: ts, Style: codemod.DetectStyle(text)})
 		if cm == nil {
-			cm = &corsModules{instances: map[helperKey]corsInstance{}, runners: map[helperKey]string{}}
+			cm = newLibModules()
 		}
-		m.readCorsModule(cm)
+		m.readLibModule(cm)
 	}
 	return cm
 }
 
-// readCorsModule records the module's cors instances and functions.
-func (m *migration) readCorsModule(cm *corsModules) {
+// readLibModule records the module's cors instances and functions.
+func (m *migration) readLibModule(cm *libModules) {
 	corsLocal := ""
 	for _, imp := range m.module().Imports {
 		if imp.Kind == project.Static && !imp.Type && imp.Spec == "cors" && imp.Default != "" {
@@ -82,7 +105,8 @@ func (m *migration) readCorsModule(cm *corsModules) {
 		switch d.Kind {
 		case "function_declaration":
 			if n := d.ChildByField("name"); n != nil {
-				cm.runners[helperKey{m.f.Path, m.text(n)}] = m.docsRunner(d)
+				k := helperKey{m.f.Path, m.text(n)}
+				cm.runners[k], cm.contexts[k] = m.docsRunner(d), m.fetchContextWhy(d)
 			}
 		case "lexical_declaration":
 			for _, v := range d.NamedChildren() {
@@ -92,7 +116,8 @@ func (m *migration) readCorsModule(cm *corsModules) {
 				}
 				switch {
 				case val.Kind == "arrow_function" || val.Kind == "function_expression" || val.Kind == "function":
-					cm.runners[helperKey{m.f.Path, m.text(n)}] = m.docsRunner(val)
+					k := helperKey{m.f.Path, m.text(n)}
+					cm.runners[k], cm.contexts[k] = m.docsRunner(val), m.fetchContextWhy(val)
 				case val.Kind == "call_expression" && corsLocal != "" && strings.HasPrefix(m.text(d), "const") &&
 					isIdent(m.src, val.ChildByField("function"), corsLocal) && m.bindingScopeIsModule(val.ChildByField("function"), corsLocal):
 					cm.instances[helperKey{m.f.Path, m.text(n)}] = m.corsInstanceOf(val)
