@@ -29,10 +29,15 @@ type Row struct {
 	// Wrapper is set for a wrapper of the default export that no version
 	// runs in a route handler: the route is skipped, its reason naming App.
 	Wrapper bool
+	// MaxNext, when set, is the last Next.js major any version of the
+	// range runs the app form on; Later says why not on a later one and
+	// what to write there instead.
+	MaxNext int
+	Later   string
 }
 
 // Table is every row, library by library.
-var Table = slices.Concat(nextAuth, ironSession, corsRows, nextConnect, trpc)
+var Table = slices.Concat(nextAuth, ironSession, corsRows, nextConnect, trpc, sentry, auth0)
 
 // Lookup returns the row of the export name of module, if any.
 func Lookup(module, name string) (Row, bool) {
@@ -93,6 +98,9 @@ func (r Row) Needs(nextMajor int) Range {
 // gives ^4.10.0").
 func (r Row) Supports(installed, from string, nextMajor int) (ok bool, why string) {
 	need := r.Needs(nextMajor)
+	if r.MaxNext > 0 && nextMajor > r.MaxNext {
+		return false, fmt.Sprintf("needs Next.js %d or earlier with %s %s: %s", r.MaxNext, r.Package, need, r.Later)
+	}
 	on := ""
 	if r.Next15 != "" && nextMajor >= 15 {
 		on = fmt.Sprintf(" on Next.js %d", nextMajor)

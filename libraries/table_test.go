@@ -74,3 +74,19 @@ func TestNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportsMaxNext: a row whose every version stops at a Next.js major
+// (Auth0 3.x on Next.js 16) is refused there, naming what to write.
+func TestSupportsMaxNext(t *testing.T) {
+	row, ok := Lookup("@auth0/nextjs-auth0", "getSession")
+	if !ok {
+		t.Fatal("no Auth0 getSession row")
+	}
+	if ok, why := row.Supports("3.8.0", "package-lock.json", 15); !ok {
+		t.Errorf("3.8.0 on Next.js 15: refused (%s)", why)
+	}
+	ok, why := row.Supports("3.8.0", "package-lock.json", 16)
+	if ok || !strings.HasPrefix(why, "needs Next.js 15 or earlier with @auth0/nextjs-auth0 >=3.0.0 <4: ") || !strings.Contains(why, "auth0.getSession()") {
+		t.Errorf("3.8.0 on Next.js 16 = %v, %q; want refused naming 4's form", ok, why)
+	}
+}

@@ -108,12 +108,23 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 			head.WriteString(m.jsdocFor(fn))
 		}
 		wrapped := len(h.wraps) > 0 && !h.helper && h.ctx == ""
+		sentry := h.libWrap != nil && !h.helper && h.ctx == ""
+		sentryOne := sentry && len(fn.methods) == 1 && isHTTPMethod(name)
+		if sentry && !sentryOne && isHTTPMethod(name) {
+			// export { PUT as PATCH } wrapped per method => async function handlePut(...) {...}
+			name = m.name("sentry-"+name, "handle"+name[:1]+strings.ToLower(name[1:]), name+"Handler")
+		}
 		if isHTTPMethod(name) {
 			head.WriteString("export ")
 		}
 		if wrapped {
 			// export const GET = withAuth(async function GET(req) {...});
 			head.WriteString("const " + name + " = " + m.wrapPrefix())
+		}
+		if sentryOne {
+			// export const GET = wrapRouteHandlerWithSentry(async function GET(req) {...}, { method: "GET", parameterizedRoute: "/api/x" });
+			// export const GET = withApiAuthRequired(async function GET(req) {...});
+			head.WriteString("const " + name + " = " + h.libWrap.callee + "(")
 		}
 		if fn.async || h.async {
 			head.WriteString("async ")
@@ -215,7 +226,7 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 			body.Reset()
 			body.WriteString(pl.String() + rest)
 		}
-		if helper := m.delegate(fn, body.String()); helper != "" && isHTTPMethod(name) && !wrapped {
+		if helper := m.delegate(fn, body.String()); helper != "" && isHTTPMethod(name) && !wrapped && !sentry {
 			// case "GET": return getUser(req, res) => export { getUser as GET }
 			var aliases []string
 			for _, meth := range fn.methods {
@@ -232,6 +243,17 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 			sb.WriteString(m.wrapSuffix() + m.semi())
 		}
 		m.written = append(m.written, written{name: name, req: h.req, res: h.res, reader: h.helper && h.resIndex < 0 && m.helperModule})
+		if sentryOne {
+			sb.WriteString(h.libWrap.args(name) + ")" + m.semi())
+			continue
+		}
+		if sentry {
+			// async function handler(req) {...}; export const GET = wrapRouteHandlerWithSentry(handler, { method: "GET", ... }); ...
+			for _, meth := range fn.methods {
+				sb.WriteString(eol + eol + "export const " + meth + " = " + h.libWrap.callee + "(" + name + h.libWrap.args(meth) + ")" + m.semi())
+			}
+			continue
+		}
 		var aliases []string
 		for _, meth := range fn.methods {
 			if meth != name {

@@ -26,6 +26,9 @@ type handler struct {
 	// default export, nil when none; wraps are the others, outermost first.
 	wrap  *wrapUse
 	wraps []*wrapUse
+	// sentry is @sentry/nextjs's wrapper around the default export, nil
+	// when none: each export is wrapped in wrapRouteHandlerWithSentry.
+	libWrap *libWrap
 	// lead is the TODO written above the output functions: the project
 	// wrapper they no longer run (see refusedWrapper).
 	lead string
@@ -109,6 +112,21 @@ func (m *migration) findHandler() bool {
 		return true
 	}
 	h := &handler{start: exportStmt.Start, end: exportStmt.End}
+	if value.Kind == "call_expression" {
+		// export default withSentry(handler) => handler; each export wrapped in wrapRouteHandlerWithSentry (sentry.go)
+		inner, sw, why := m.sentryUnwrap(value)
+		if sw == nil && why == "" {
+			// export default withApiAuthRequired(handler) => handler; each export wrapped in it (auth0.go)
+			inner, sw, why = m.auth0Unwrap(value)
+		}
+		if why != "" {
+			f.Skip("%s", why)
+			return false
+		}
+		if sw != nil {
+			h.libWrap, value = sw, inner
+		}
+	}
 	if value.Kind == "call_expression" {
 		if row, ok := m.libraryWrapper(value.ChildByField("function")); ok {
 			// export default withIronSessionApiRoute(handler, options) => skipped, naming iron-session 8's form

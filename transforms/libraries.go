@@ -56,7 +56,11 @@ func rewriteLibraries(m *migration) {
 		case "getToken":
 			m.libGetToken(n, name, row)
 		case "getSession":
-			m.libGetSession(n, row)
+			if row.Package == "@auth0/nextjs-auth0" {
+				m.libAuth0GetSession(n, row)
+			} else {
+				m.libGetSession(n, row)
+			}
 		case "getIronSession":
 			m.libGetIronSession(n, row)
 		}

@@ -101,7 +101,7 @@ func (mg *Migrator) Migrate(f *codemod.File) {
 		}
 	}
 	f.SetTransform("handler")
-	if mg.selected["libraries"] && (m.nextAuthRoute(mg) || m.trpcRoute(mg)) {
+	if mg.selected["libraries"] && (m.nextAuthRoute(mg) || m.trpcRoute(mg) || m.auth0Route(mg)) {
 		return
 	}
 	if !m.findHandler() {
