@@ -21,7 +21,8 @@ import (
 // guardShape checks that h (a helper that does not only send) is a guard:
 // every send is a statement followed by a return of nothing or of a falsy
 // literal, every other return hands back a value that is neither a send
-// nor falsy, and no path ends without a return. It says why not, "" when
+// nor falsy (nor can be: guardvalue.go), and no path ends without a
+// return. It says why not, "" when
 // it is one.
 func (m *migration) guardShape(h *handler, sends func(*Node) bool) string {
 	if h.body == nil || h.body.Kind != "statement_block" {
@@ -63,6 +64,8 @@ func (m *migration) guardShape(h *handler, sends func(*Node) bool) string {
 			}
 			if sends(e[0]) {
 				why = "it returns what a send returns"
+			} else if m.valueTruth(h, e[0], n, 0) == truthMaybeFalsy {
+				why = "it can return a falsy value without sending (" + oneLine(m.text(n), 80) + "): its callers then stop with no response, where with its app version (a value or a Response) they would go on"
 			}
 			return false
 		}

@@ -51,26 +51,64 @@ func rewriteTypes(m *migration) {
 	used := func(name string) bool {
 		return containsIdent(restText, name)
 	}
+	// What the input used, import lines excluded: an import the rewrite
+	// left unused (the 405 guard that called sendError dropped) goes.
+	var inRest strings.Builder
+	for _, line := range strings.SplitAfter(string(m.src), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(line, bom)), "import ") {
+			inRest.WriteString(line)
+		}
+	}
+	inText := inRest.String()
+	madeUnused := func(local string, n *Node) bool {
+		_, renamed := m.specRenames[n]
+		return n != nil && !renamed && containsIdent(inText, local) && !used(local) && len(f.EditsOverlapping(n.Start, n.End)) == 0
+	}
 	m.dropOrphanTypes(restText)
 	gone := 0 // the end of the file's one import when it went
 	// Remove unused pages-router types from "next" imports (and micro's
 	// buffer), and the types the removed annotations alone used.
 	for _, imp := range imports {
 		names := removable[imp.module]
-		var keep []string
-		removed := false
-		for _, s := range imp.specs {
-			freed := m.readableFreed && s.name == "Readable" && (imp.module == "stream" || imp.module == "node:stream")
-			if (names[s.name] || m.typeOnly(s.local) || freed || m.libDropped[s.local]) && !used(s.local) || m.unwrapped(s.local) {
-				removed = true
-				continue
+		keep, kept := []string(nil), map[*Node]bool{}
+		removed, dropDefault := false, false
+		byRewrite := false // a name goes that the rewrite left unused
+		own := m.ownModule(imp.module)
+		{
+			for _, s := range imp.specs {
+				freed := m.readableFreed && s.name == "Readable" && (imp.module == "stream" || imp.module == "node:stream")
+				if (names[s.name] || m.typeOnly(s.local) || freed || m.libDropped[s.local]) && !used(s.local) || m.unwrapped(s.local) {
+					removed = true
+					continue
+				}
+				if own && madeUnused(s.local, s.node) {
+					// import { requireAdmin, sendError } from "../../lib/auth" => import { requireAdmin } from "../../lib/auth"
+					removed, byRewrite = true, true
+					continue
+				}
+				keep = append(keep, m.specText(s))
+				kept[s.node] = true
 			}
-			keep = append(keep, m.specText(s))
+			// import withMethods from "../lib/methods" (the wrapper gone) => removed
+			dropDefault = imp.defaultName != "" && m.unwrapped(imp.defaultName)
+			if ns := strings.TrimSpace(strings.TrimPrefix(imp.defaultName, "* as ")); imp.defaultName != "" && m.libDropped[ns] && !used(ns) {
+				dropDefault = true // import * as trpcNext from "@trpc/server/adapters/next" (now unused) => removed
+			}
+			if d := m.defaultNode(imp); own && !dropDefault && d != nil && madeUnused(imp.defaultName, d) {
+				dropDefault, byRewrite = true, true
+			}
 		}
-		// import withMethods from "../lib/methods" (the wrapper gone) => removed
-		dropDefault := imp.defaultName != "" && m.unwrapped(imp.defaultName)
-		if ns := strings.TrimSpace(strings.TrimPrefix(imp.defaultName, "* as ")); imp.defaultName != "" && m.libDropped[ns] && !used(ns) {
-			dropDefault = true // import * as trpcNext from "@trpc/server/adapters/next" (now unused) => removed
+		if whole := len(keep) == 0 && (imp.defaultName == "" || dropDefault); whole && byRewrite && !f.TypeScript {
+			// JavaScript evaluates a module it imports, used or not
+			// (TypeScript drops an import none of whose names is used):
+			// import { reject } from "../lib/errors" => import "../lib/errors"
+			cl, from := imp.node.ChildOfKind("import_clause"), imp.node.ChildByField("source")
+			// the names' edits go with them; the re-pointed source stays
+			f.SetEdits(slices.DeleteFunc(f.Edits(), func(e codemod.Edit) bool {
+				return e.Start >= cl.Start && e.End <= from.Start
+			}))
+			f.Replace(cl.Start, from.Start, "")
+			continue
 		}
 		if !removed && !dropDefault {
 			m.renameSpecs(imp)
@@ -80,7 +118,7 @@ func rewriteTypes(m *migration) {
 			// import withMethods, { other } from "m" => import { other } from "m"
 			f.Replace(imp.node.ChildOfKind("import_clause").Start, imp.named.Start, "")
 			if removed {
-				f.Replace(imp.named.Start, imp.named.End, "{ "+strings.Join(keep, ", ")+" }")
+				m.dropSpecs(imp, keep, kept)
 			}
 			continue
 		}
@@ -106,7 +144,7 @@ func rewriteTypes(m *migration) {
 			}
 			continue
 		}
-		f.Replace(imp.named.Start, imp.named.End, "{ "+strings.Join(keep, ", ")+" }")
+		m.dropSpecs(imp, keep, kept)
 	}
 	// Add what the output needs.
 	modules := make([]string, 0, len(m.imports))
@@ -198,6 +236,68 @@ type importStmt struct {
 	defaultName string
 	named       *Node
 	specs       []importSpec
+}
+
+// dropSpecs removes from the named imports of imp the specifiers not in
+// kept (keep: the text of those kept): the braces are written again,
+// unless another rule edits a specifier that stays (a helper called by its
+// app name), whose edit then stands; the ones that go are cut out with
+// their commas:
+//
+//	import { ok, sendError, unauthorized } => import { ok, unauthorized }
+func (m *migration) dropSpecs(imp importStmt, keep []string, kept map[*Node]bool) {
+	edited := false
+	for _, s := range imp.specs {
+		if kept[s.node] && len(m.f.EditsOverlapping(s.node.Start, s.node.End)) > 0 {
+			edited = true
+		}
+	}
+	if !edited {
+		m.f.Replace(imp.named.Start, imp.named.End, "{ "+strings.Join(keep, ", ")+" }")
+		return
+	}
+	m.renameSpecs(imp)
+	for i := 0; i < len(imp.specs); {
+		if kept[imp.specs[i].node] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(imp.specs) && !kept[imp.specs[j].node] {
+			j++
+		}
+		if j < len(imp.specs) { // a, [b, c,] d
+			m.f.Replace(imp.specs[i].node.Start, imp.specs[j].node.Start, "")
+		} else { // a[, b, c]
+			m.f.Replace(imp.specs[i-1].node.End, imp.specs[j-1].node.End, "")
+		}
+		i = j
+	}
+}
+
+// ownModule reports whether the import specifier mod names a file of the
+// project (relative, or through a tsconfig alias or baseUrl): the imports
+// the rewrite leaves unused go only from those (a package's import, such as
+// nextjs-cors once the library row replaced its call, is left as it is).
+func (m *migration) ownModule(mod string) bool {
+	if m.ix == nil {
+		return false
+	}
+	file, _ := m.ix.Resolve(m.f.Path, mod)
+	return file != ""
+}
+
+// defaultNode is the default import of imp (import db from "..."), nil
+// when it has none.
+func (m *migration) defaultNode(imp importStmt) *Node {
+	if cl := imp.node.ChildOfKind("import_clause"); cl != nil {
+		for _, c := range cl.NamedChildren() {
+			if c.Kind == "identifier" {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // typeOnly reports an imported name the input used, outside its import,
