@@ -242,7 +242,7 @@ func (m *migration) composeFrame(inside []codemod.Edit) (composed codemod.Edit, 
 		if wrapped {
 			sb.WriteString(m.wrapSuffix() + m.semi())
 		}
-		m.written = append(m.written, written{name: name, req: h.req, res: h.res, reader: h.helper && h.resIndex < 0 && m.helperModule})
+		m.written = append(m.written, written{name: name, req: h.req, res: h.res, reader: h.helper && (h.resIndex < 0 || h.headersParam && !h.guard) && m.helperModule})
 		if sentryOne {
 			sb.WriteString(h.libWrap.args(name) + ")" + m.semi())
 			continue

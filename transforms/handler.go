@@ -60,6 +60,10 @@ type handler struct {
 	// sets is the property a decorating guard helper sets on its request
 	// (req.auth = ...): its app version returns it (decorate.go).
 	sets string
+	// headersParam is set for a project helper that sets headers on res
+	// for its caller's response (helperheaders.go): res becomes the Headers
+	// its caller passes, and its own responses carry them.
+	headersParam bool
 }
 
 // findHandler locates the default-exported handler. It skips the file when

@@ -165,6 +165,10 @@ func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
 		m.f.Todo(enclosingStatement(call).Start, "%s() sends a response when it fails; routemod rewrites it where its result is bound to a local and tested right after (if (!x) return)", fr.h.name)
 		return
 	}
+	if !fr.h.headersParam && m.stateSetBefore(call) {
+		// setCookie(res, ...); const user = await requireUser(req, res) — its 401 would lose the cookie
+		m.f.Todo(enclosingStatement(call).Start, "status or headers set on res before this call are not on the Response %s() answers with when it fails: pass them in, or set them on that Response", fr.h.name)
+	}
 	callee := call.ChildByField("function")
 	name := m.text(callee)
 	if fr.call != "" {

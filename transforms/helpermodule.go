@@ -164,6 +164,13 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 	}
 	h.res = params[p.resIndex]
 	h.bodyType = m.bodyType(fn, p.resIndex)
+	sendsAny, headers, status := m.resEffects(h)
+	if headers && !sendsAny {
+		if status {
+			return nil, "it sets the status on the response, which it cannot hand back to its callers' Response"
+		}
+		return m.headerSetterFrame(h, p) // setCookie(res, ...) => setCookie(headers, ...)
+	}
 	sends := func(e *Node) bool { return isSendChain(m.src, e, h.res) || m.callsPlanned(e, h.res) }
 	fr := m.sendFrame(h, sends)
 	if fr == nil {
@@ -183,6 +190,15 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 		if d != nil {
 			fr.setting, h.sets, p.sets = d, d.prop, d.prop
 			p.what = "returns what it set on the request (req." + d.prop + "), or the Response it sent (callers test instanceof Response)"
+		}
+		if headers {
+			if status {
+				return nil, "it sets the status on the response on a path where it does not send, which it cannot hand back to its callers' Response"
+			}
+			// rateLimit(req, res) => rateLimit(req, headers): the headers it sets go on both paths
+			h.headersParam, p.headers = true, true
+			fr.funcs[0].headersVar = true
+			p.what = "sets its headers on the Headers its callers pass, and returns its value or the Response it sent with them (callers test instanceof Response)"
 		}
 		return fr, ""
 	}
@@ -210,7 +226,7 @@ func (m *migration) callsPlanned(e *Node, res string) bool {
 		p = m.plannedFor(callee) // one of another module (unauthorized from lib/http.ts)
 	}
 	args := callArgs(e)
-	return p != nil && !p.guard && p.resIndex >= 0 && p.resIndex < len(args) && isIdent(m.src, args[p.resIndex], res)
+	return p != nil && !p.guard && !p.headers && p.resIndex >= 0 && p.resIndex < len(args) && isIdent(m.src, args[p.resIndex], res)
 }
 
 // statementOf returns the module-level statement that holds h's function.
@@ -252,7 +268,7 @@ func (m *migration) withFrameDoc(fr *frame, doc *Node) (text string, left bool) 
 // nothing but the response parameter: it goes with that parameter.
 func (m *migration) docGoes(fr *frame, doc *Node) bool {
 	text := m.text(doc)
-	if strings.Contains(text, "\n") || m.f.TypeScript {
+	if strings.Contains(text, "\n") || m.f.TypeScript || fr.h.headersParam {
 		return false
 	}
 	inner := strings.TrimSuffix(strings.TrimPrefix(text, "/**"), "*/")

@@ -91,6 +91,11 @@ type planned struct {
 	// sets is the property a decorating guard sets on the request
 	// (req.auth): its app version returns it (decorate.go).
 	sets string
+	// headers is set when it sets headers on res for its caller's
+	// response: its app version takes the caller's Headers in res's place
+	// (helperheaders.go); resMembers are what it calls on res itself.
+	headers    bool
+	resMembers []string
 }
 
 // appName is the name the app version has.
@@ -136,6 +141,11 @@ func buildHelperPlan(ix *project.Index, src map[string][]byte, routes map[string
 		}
 		p := &planned{key: helperKey{fn.File, fn.Name}, exported: fn.Exports[0], resIndex: resAt, reqIndex: reqAt}
 		p.readsBody = reqAt >= 0 && slices.Contains(fn.Uses[reqAt].Members, "body")
+		for _, u := range fn.Uses {
+			if u.Index == resAt {
+				p.resMembers = u.Members
+			}
+		}
 		users, reexported := ix.Users(fn.File, fn.Exports)
 		p.users = users
 		switch {
@@ -221,6 +231,8 @@ func (pl *helperPlan) scanUses(f *codemod.File, mod *helperModule) {
 		suffix := "Response" // okResponse: it returns the Response
 		if p.resIndex < 0 {
 			suffix = "App" // getUserApp: it reads the app router's NextRequest
+		} else if onlyHeaderMembers(p.resMembers) {
+			suffix = "Headers" // setCookieHeaders: it sets headers on the Headers it is given
 		}
 		p.beside = freshName(m.idents, p.key.name+suffix)
 		m.idents[p.beside] = true

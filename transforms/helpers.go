@@ -313,7 +313,12 @@ func (m *migration) helperSignature(fn *outFunc) string {
 	for i, p := range list {
 		switch i {
 		case h.resIndex:
-			if fn.params {
+			switch {
+			case h.headersParam && m.f.TypeScript:
+				out = append(out, m.headersName()+": Headers") // (res: NextApiResponse) => (headers: Headers)
+			case h.headersParam:
+				out = append(out, m.headersName())
+			case fn.params:
 				out = append(out, m.contextParam())
 			}
 		case h.reqIndex:
@@ -342,6 +347,10 @@ func (m *migration) helperSignature(fn *outFunc) string {
 //	return getUser(req, res)  => return getUser(req)
 //	sendError(res, 400, "x")  => return sendError(400, "x")   (nothing runs after it)
 func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
+	if fr.h.headersParam && !fr.h.guard {
+		m.rewriteHeaderSetterCall(u, call, fr)
+		return
+	}
 	if fr.h.guard {
 		m.rewriteGuardCall(call, fr)
 		return
@@ -373,12 +382,9 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	if needsParams {
 		m.needParams(call.Start)
 	}
-	for _, fn := range m.scopesAt(call.Start) {
-		if fn.statusVar || fn.headersVar {
-			// res.setHeader("x", 1); return helper(req, res) — the helper builds its own Response
-			f.Todo(stmt.Start, "status or headers set on res before this call are not on the Response %s() returns: pass them in, or set them on that Response", fr.h.name)
-			break
-		}
+	if m.stateSetBefore(call) {
+		// res.setHeader("x", 1); return helper(req, res) — the helper builds its own Response
+		f.Todo(stmt.Start, "status or headers set on res before this call are not on the Response %s() returns: pass them in, or set them on that Response", fr.h.name)
 	}
 	argsNode := call.ChildByField("arguments")
 	calleeNode := call.ChildByField("function")

@@ -80,7 +80,7 @@ func (m *migration) documentsHandler(n *Node) bool {
 // the response parameter, or a return of nothing.
 func (m *migration) jsdocLineGoes(line string) bool {
 	if typ, name, ok := jsdocParam(line); ok {
-		return name == m.h.res && strings.Contains(typ, "NextApiResponse")
+		return name == m.h.res && strings.Contains(typ, "NextApiResponse") && !m.h.headersParam
 	}
 	return jsdocVoidReturn.MatchString(line)
 }
@@ -114,6 +114,9 @@ func (m *migration) jsdocRewritten(n *Node, ofHandler bool) (string, bool) {
 			continue
 		}
 		line = jsdocRequest.ReplaceAllString(line, "import(${1}next/server${1}).NextRequest")
+		if ofHandler && m.h.headersParam {
+			line, _ = m.headersParamDoc(line) // @param {import('next').NextApiResponse} res => @param {Headers} headers
+		}
 		if _, name, ok := jsdocParam(line); ok && ofHandler && name == m.h.req && !m.h.helper && len(m.funcs) > 0 && m.funcs[0].params {
 			// @param {import('next/server').NextRequest} req => and, for (req, { params }), the context's type (checkJs strict: TS7031)
 			head := line[:strings.Index(line, "@param")]

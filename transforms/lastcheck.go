@@ -16,8 +16,8 @@ import (
 // down (see appWrapper).
 type written struct {
 	name, req, res string
-	// reader is set for a request-reading helper: it returns what it read,
-	// not a Response.
+	// reader is set for a request-reading or header-setting helper: it
+	// returns what it read, or nothing, not a Response.
 	reader bool
 	layers int
 }

@@ -198,7 +198,7 @@ func (m *migration) remoteFrame(local string, callers []*handler) *frame {
 		return nil
 	}
 	app := p.appName()
-	fr := &frame{h: &handler{name: local, helper: true, resIndex: p.resIndex, reqIndex: p.reqIndex, guard: p.guard, sets: p.sets}, awaits: p.async}
+	fr := &frame{h: &handler{name: local, helper: true, resIndex: p.resIndex, reqIndex: p.reqIndex, guard: p.guard, sets: p.sets, headersParam: p.headers}, awaits: p.async}
 	if m.helperModule {
 		// a helper of a helper module calls it: the module's pages
 		// functions may still call the pages version

@@ -68,6 +68,11 @@ func rewriteResponse(m *migration) {
 				}
 			}
 		}
+		if m.setsHeadersThrough(u) || m.isHeaderRead(u) {
+			for _, fn := range m.scopesAt(u.top.Start) {
+				fn.headersVar = true // setCookie(res, ...) => setCookie(headers, ...)
+			}
+		}
 	}
 	streamed := m.rewriteStreams(uses)
 	for _, u := range uses {
@@ -336,6 +341,9 @@ func (m *migration) rewriteUse(u resUse) {
 			return
 		}
 	}
+	if m.rewriteHeaderRead(u) {
+		return
+	}
 	f.Todo(stmt.Start, "res.%s has no route-handler equivalent routemod can write: rewrite it by hand", last.name)
 }
 
@@ -458,7 +466,7 @@ func (m *migration) varsAt(off int) (status, headers bool) {
 	if status {
 		m.needPrologue(off, "status", "let "+m.statusName()+" = 200"+m.semi())
 	}
-	if headers {
+	if headers && !m.h.headersParam { // a header-setting helper's headers are its callers'
 		m.needPrologue(off, "headers", "const "+m.headersName()+" = new Headers()"+m.semi())
 	}
 	return status, headers
@@ -796,8 +804,14 @@ func (m *migration) headerWriteText(set bool, k string, val *Node, cp func(*Node
 		out = append(out, hd+".delete("+k+")"+semi)
 	}
 	if v.Kind == "array" {
+		// res.setHeader("Set-Cookie", [...list, c]) => headers.delete("Set-Cookie"); for (const value of list) headers.append("Set-Cookie", value); headers.append("Set-Cookie", c)
 		for _, el := range v.NamedChildren() {
-			if el.Kind != "comment" {
+			switch {
+			case el.Kind == "comment":
+			case el.Kind == "spread_element" && len(el.NamedChildren()) == 1:
+				loopVar := m.name("headerValue", "value", "headerValue")
+				out = append(out, "for (const "+loopVar+" of "+cp(el.NamedChildren()[0])+") "+hd+".append("+k+", "+loopVar+")"+semi)
+			default:
 				out = append(out, hd+".append("+k+", "+cp(el)+")"+semi)
 			}
 		}
