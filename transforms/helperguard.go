@@ -1,6 +1,7 @@
 package transforms
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/routemod/routemod/codemod"
@@ -161,13 +162,21 @@ func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
 		}
 		local = m.h.decor[fr.h.sets].name
 	}
+	inline := (*Node)(nil)
 	if test == nil {
+		inline = inlineGuardTest(m.src, call)
+	}
+	if test == nil && inline == nil {
 		m.f.Todo(enclosingStatement(call).Start, "%s() sends a response when it fails; routemod rewrites it where its result is bound to a local and tested right after (if (!x) return)", fr.h.name)
 		return
 	}
-	if !fr.h.headersParam && m.stateSetBefore(call) {
-		// setCookie(res, ...); const user = await requireUser(req, res) — its 401 would lose the cookie
-		m.f.Todo(enclosingStatement(call).Start, "status or headers set on res before this call are not on the Response %s() answers with when it fails: pass them in, or set them on that Response", fr.h.name)
+	// setCookie(res, ...); const user = await requireUser(req, res) — its 401 takes the cookie too
+	merge := !fr.h.headersParam && m.mergeHeaders(call, fr)
+	failed := func(local string) string {
+		if merge {
+			return m.withHeaders(local) // if (user instanceof Response) return withHeaders(user, headers)
+		}
+		return local
 	}
 	callee := call.ChildByField("function")
 	name := m.text(callee)
@@ -186,16 +195,37 @@ func (m *migration) rewriteGuardCall(call *Node, fr *frame) {
 		m.f.Replace(callee.Start, callee.End, name)
 	}
 	args := call.ChildByField("arguments")
+	if fr.h.headersParam {
+		m.varsAt(call.Start)
+	}
 	m.replaceFolding(args.Start, args.End, func(cp func(*Node) string) string {
 		var out []string
 		for i, a := range callArgs(call) {
-			if i != fr.h.resIndex {
+			switch {
+			case i != fr.h.resIndex:
 				out = append(out, cp(a))
+			case fr.h.headersParam:
+				out = append(out, m.headersName()) // rateLimit(req, res) => rateLimit(req, headers)
 			}
 		}
 		return "(" + strings.Join(out, ", ") + ")"
 	})
-	m.f.Replace(test.Start, test.End, "if ("+local+" instanceof Response) return "+local+m.semi())
+	if inline != nil {
+		// if (!rateLimit(req, res, 30)) return;
+		//   => const rateLimitResult = rateLimit(req, headers, 30); if (rateLimitResult instanceof Response) return rateLimitResult;
+		top := call
+		if p := call.Parent; p != nil && p.Kind == "await_expression" {
+			top = p
+		}
+		local = m.name("guard@"+strconv.Itoa(call.Start), m.text(callee)+"Result")
+		semi := m.semi()
+		m.replaceFolding(inline.Start, inline.End, func(cp func(*Node) string) string {
+			return "const " + local + " = " + cp(top) + semi + m.f.Style.EOL + codemod.IndentAt(m.src, inline.Start) +
+				"if (" + local + " instanceof Response) return " + failed(local) + semi
+		})
+		return
+	}
+	m.f.Replace(test.Start, test.End, "if ("+local+" instanceof Response) return "+failed(local)+m.semi())
 }
 
 // handsRes returns the call in the statement st that hands res on, or nil.
@@ -317,4 +347,47 @@ func (m *migration) usedBesidesTest(local string, test *Node) bool {
 		return !other
 	})
 	return other
+}
+
+// inlineGuardTest returns the if statement that calls a guard helper in
+// its test and stops the caller when it fails, when the call is used that
+// way and no other:
+//
+//	if (!rateLimit(req, res, 30)) return;          (or { return; }, await rateLimit(...))
+func inlineGuardTest(src []byte, call *Node) *Node {
+	top := call
+	if p := call.Parent; p != nil && p.Kind == "await_expression" {
+		top = p
+	}
+	not := top.Parent
+	for not != nil && not.Kind == "parenthesized_expression" {
+		not = not.Parent
+	}
+	if not == nil || not.Kind != "unary_expression" || !strings.HasPrefix(string(src[not.Start:not.End]), "!") {
+		return nil
+	}
+	test := not.Parent
+	for test != nil && test.Kind == "parenthesized_expression" {
+		if test.Parent != nil && test.Parent.Kind == "if_statement" {
+			test = test.Parent
+			break
+		}
+		test = test.Parent
+	}
+	if test == nil || test.Kind != "if_statement" || test.ChildByField("alternative") != nil || codemod.Unparen(test.ChildByField("condition")) != not {
+		return nil
+	}
+	if p := test.Parent; p == nil || p.Kind != "statement_block" && p.Kind != "switch_case" && p.Kind != "switch_default" {
+		return nil // it becomes two statements
+	}
+	body := test.ChildByField("consequence")
+	if body != nil && body.Kind == "statement_block" {
+		if st := statements(body); len(st) == 1 {
+			body = st[0]
+		}
+	}
+	if body == nil || body.Kind != "return_statement" || len(body.NamedChildren()) > 0 {
+		return nil
+	}
+	return test
 }

@@ -209,16 +209,16 @@ func (m *migration) rewriteHeaderRead(u resUse) bool {
 	return true
 }
 
-// stateSetBefore reports whether the function being rewritten may have set
-// the status or headers on res when control reaches call: a write before
-// it in an output function that holds both, or one in a loop around it.
-// A helper's own Response does not carry them.
+// stateSetBefore reports whether the function being rewritten may have
+// set the status, or headers, on res when control reaches call: a write
+// before it in an output function that holds both, or one in a loop
+// around it. A helper's own Response does not carry them.
 //
-//	res.setHeader("X", "1"); return sendError(res, 400, m) => true (the 400 lost X)
-//	if (bad) return sendError(res, 400, m); res.setHeader("X", "1") => false
-func (m *migration) stateSetBefore(call *Node) bool {
+//	res.setHeader("X", "1"); return sendError(res, 400, m) => headers (the 400 lost X)
+//	if (bad) return sendError(res, 400, m); res.setHeader("X", "1") => neither
+func (m *migration) stateSetBefore(call *Node) (status, headers bool) {
 	if m.h.res == "" {
-		return false
+		return false, false
 	}
 	var loops []*Node
 	for p := call.Parent; p != nil && p != m.h.fn; p = p.Parent {
@@ -238,13 +238,81 @@ func (m *migration) stateSetBefore(call *Node) bool {
 		return false
 	}
 	for _, u := range m.resUses() {
-		if !m.isStandaloneState(u) && !m.setsHeadersThrough(u) || u.top.Start >= call.Start && !slices.ContainsFunc(loops, func(l *Node) bool { return l.Contains(u.top) }) {
+		through := m.setsHeadersThrough(u)
+		if !m.isStandaloneState(u) && !through || u.top.Start >= call.Start && !slices.ContainsFunc(loops, func(l *Node) bool { return l.Contains(u.top) }) {
 			continue
 		}
 		if u.top == call || call.Contains(u.top) || !shares(u.top) {
 			continue
 		}
+		switch name := u.links; {
+		case through:
+			headers = true
+		case name[0].name == "status" || name[0].name == "statusCode":
+			status = true
+		case name[0].name == "writeHead":
+			status, headers = true, true
+		default:
+			headers = true
+		}
+	}
+	return status, headers
+}
+
+// mergeHeaders reports whether the Response of the helper fr called at
+// call must take the headers set before it, and marks the call when it
+// cannot: a status set before it (pages answered with it where the
+// helper set none), or headers the helper sets too.
+func (m *migration) mergeHeaders(call *Node, fr *frame) bool {
+	status, headers := m.stateSetBefore(call)
+	switch {
+	case status || headers && fr.ownHeaders:
+		m.f.Todo(enclosingStatement(call).Start, "status or headers set on res before this call are not on the Response %s() answers with: pass them in, or set them on that Response", fr.h.name)
+		return false
+	case headers:
 		return true
 	}
 	return false
+}
+
+// withHeaders wraps the text of a helper's Response in the call that puts
+// the headers set before it on it, and writes that function once at the
+// end of the file:
+//
+//	setCookie(res, "seen", "1"); return sendError(res, 400, m)
+//	  => setCookie(headers, "seen", "1"); return withHeaders(sendError(400, m), headers)
+//	function withHeaders(response: Response, headers: Headers) { ... } (once)
+//
+// Each header set before goes on the Response unless the helper's Response
+// has it (Response.json's Content-Type; in pages the helper's own write
+// replaced it); cookies add up. A helper's Response is one routemod wrote
+// (Response.json, new Response), whose headers can be changed.
+func (m *migration) withHeaders(response string) string {
+	name := m.name("withHeaders", "withHeaders", "withRouteHeaders")
+	if !m.wroteWithHeaders {
+		m.wroteWithHeaders = true
+		eol, ind, semi := m.f.Style.EOL, m.f.Style.Indent, m.semi()
+		head := "// " + name + " puts the headers set before a helper answered on its Response, as pages sent them with it." + eol +
+			"function " + name + "(response: Response, headers: Headers) {"
+		if !m.f.TypeScript {
+			head = "/**" + eol + " * " + name + " puts the headers set before a helper answered on its Response, as pages sent them with it." + eol +
+				" * @param {Response} response" + eol + " * @param {Headers} headers" + eol + " */" + eol +
+				"function " + name + "(response, headers) {"
+		}
+		lines := []string{
+			head,
+			ind + "headers.forEach((value, key) => {",
+			ind + ind + "if (key === \"set-cookie\") response.headers.append(key, value)" + semi,
+			ind + ind + "else if (!response.headers.has(key)) response.headers.set(key, value)" + semi,
+			ind + "})" + semi,
+			ind + "return response" + semi,
+			"}",
+		}
+		text := eol + strings.Join(lines, eol) + eol
+		if !strings.HasSuffix(string(m.src), "\n") {
+			text = eol + text
+		}
+		m.f.Insert(len(m.src), text)
+	}
+	return name + "(" + response + ", " + m.headersName() + ")"
 }

@@ -172,6 +172,7 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 		return m.headerSetterFrame(h, p) // setCookie(res, ...) => setCookie(headers, ...)
 	}
 	sends := func(e *Node) bool { return isSendChain(m.src, e, h.res) || m.callsPlanned(e, h.res) }
+	p.ownHeaders = headers
 	fr := m.sendFrame(h, sends)
 	if fr == nil {
 		if why := m.guardShape(h, sends); why != "" {
@@ -179,7 +180,7 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 		}
 		h.guard = true
 		p.guard = true
-		fr = &frame{h: h, funcs: []*outFunc{{parts: []part{m.bodyPart(h.body)}, tail: h.body}}, ends: map[*Node]bool{h.body: true}, call: p.appName()}
+		fr = &frame{h: h, funcs: []*outFunc{{parts: []part{m.bodyPart(h.body)}, tail: h.body}}, ends: map[*Node]bool{h.body: true}, call: p.appName(), ownHeaders: headers}
 		p.what = "returns its value, or the Response it sent (callers test instanceof Response)"
 		// req.auth = { token }; return true => const auth = { token }; return auth
 		d, why := m.guardDecoration(h)
@@ -203,6 +204,7 @@ func (m *migration) projectFrame(p *planned) (*frame, string) {
 		return fr, ""
 	}
 	fr.call = p.appName()
+	fr.ownHeaders = headers
 	p.what = "returns the Response it sent"
 	return fr, ""
 }

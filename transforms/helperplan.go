@@ -96,6 +96,9 @@ type planned struct {
 	// (helperheaders.go); resMembers are what it calls on res itself.
 	headers    bool
 	resMembers []string
+	// ownHeaders is set for a send or guard helper that sets headers on
+	// the Response it answers with (see frame.ownHeaders).
+	ownHeaders bool
 }
 
 // appName is the name the app version has.

@@ -20,6 +20,10 @@ type frame struct {
 	awaits bool
 	// setting is what a decorating guard helper sets on its request.
 	setting *decoration
+	// ownHeaders is set for a helper that sets headers on the Response it
+	// answers with itself: the headers its caller set before it cannot be
+	// merged into that Response (see mergeHeaders).
+	ownHeaders bool
 }
 
 // findHelpers finds module-level functions the handler passes res to, that
@@ -196,7 +200,11 @@ func (m *migration) helperFrame(name string, uses []*Node, callers *callerIndex)
 		h.req = params[reqAt]
 	}
 	h.bodyType = m.bodyType(fn, resAt)
-	return m.sendFrame(h, func(e *Node) bool { return isSendChain(m.src, e, h.res) })
+	fr := m.sendFrame(h, func(e *Node) bool { return isSendChain(m.src, e, h.res) })
+	if fr != nil {
+		_, fr.ownHeaders, _ = m.resEffects(h)
+	}
+	return fr
 }
 
 // sendFrame builds the frame of a helper h that sends and returns nothing
@@ -382,10 +390,7 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	if needsParams {
 		m.needParams(call.Start)
 	}
-	if m.stateSetBefore(call) {
-		// res.setHeader("x", 1); return helper(req, res) — the helper builds its own Response
-		f.Todo(stmt.Start, "status or headers set on res before this call are not on the Response %s() returns: pass them in, or set them on that Response", fr.h.name)
-	}
+	merge := m.mergeHeaders(call, fr) // res.setHeader("x", 1); return helper(req, res): the helper builds its own Response
 	argsNode := call.ChildByField("arguments")
 	calleeNode := call.ChildByField("function")
 	head := m.text(top)[:argsNode.Start-top.Start]
@@ -397,6 +402,11 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 	switch {
 	case p != nil && (p.Kind == "return_statement" || p == m.h.fn && top.Field == "body"):
 		// return sendError(res, 400, m) / (res) => sendError(res, 401, "x") => ...(400, m) / ...(401, "x")
+		if merge {
+			// return sendError(res, 400, m) => return withHeaders(sendError(400, m), headers)
+			m.replaceFolding(top.Start, top.End, func(cp func(*Node) string) string { return m.withHeaders(head + args(cp)) })
+			break
+		}
 		if rename {
 			f.Replace(calleeNode.Start, calleeNode.End, fr.call)
 		}
@@ -409,6 +419,9 @@ func (m *migration) rewriteHelperCall(u resUse, call *Node, fr *frame) {
 			return
 		}
 		m.replaceFolding(p.Start, p.End, func(cp func(*Node) string) string {
+			if merge {
+				return "return " + m.withHeaders(head+args(cp)) + m.semi()
+			}
 			return "return " + head + args(cp) + m.semi()
 		})
 		if bareReturn {

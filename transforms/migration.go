@@ -17,6 +17,9 @@ type Node = codemod.Node
 // the params argument) and what the file must import.
 type migration struct {
 	f  *codemod.File
+	// wroteWithHeaders is set once the file has its withHeaders function
+	// (helperheaders.go).
+	wroteWithHeaders bool
 	ix *project.Index // the project's index: who imports what, where modules resolve
 	// scanned is this file as the index's scanner reads it (see module).
 	scanned *project.Module

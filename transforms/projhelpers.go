@@ -184,7 +184,7 @@ func (m *migration) remoteFrame(local string, callers []*handler) *frame {
 			}
 		}
 		if p.guard {
-			if _, test := guardTestIn(m.src, call, m.helperModule); test == nil && (p.sets == "" || guardIfTest(m.src, call) == nil) {
+			if _, test := guardTestIn(m.src, call, m.helperModule); test == nil && (p.sets == "" || guardIfTest(m.src, call) == nil) && (m.helperModule || inlineGuardTest(m.src, call) == nil) {
 				fine = false
 				return false
 			}
@@ -198,7 +198,7 @@ func (m *migration) remoteFrame(local string, callers []*handler) *frame {
 		return nil
 	}
 	app := p.appName()
-	fr := &frame{h: &handler{name: local, helper: true, resIndex: p.resIndex, reqIndex: p.reqIndex, guard: p.guard, sets: p.sets, headersParam: p.headers}, awaits: p.async}
+	fr := &frame{h: &handler{name: local, helper: true, resIndex: p.resIndex, reqIndex: p.reqIndex, guard: p.guard, sets: p.sets, headersParam: p.headers}, awaits: p.async, ownHeaders: p.ownHeaders}
 	if m.helperModule {
 		// a helper of a helper module calls it: the module's pages
 		// functions may still call the pages version
