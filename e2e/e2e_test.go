@@ -97,6 +97,7 @@ var expectedMigrated = map[string]string{
 	"pages/api/export-csv.ts":         "app/api/export-csv",
 	"pages/api/helped/profile.ts":     "app/api/helped/profile",
 	"pages/api/helped/notes.ts":       "app/api/helped/notes",
+	"pages/api/helped/session.ts":     "app/api/helped/session",
 	"pages/api/js/helped/me.js":       "app/api/js/helped/me",
 	"pages/api/js/helped/echo.js":     "app/api/js/helped/echo",
 	"pages/api/events.ts":             "app/api/events",

@@ -284,8 +284,10 @@ func (m *migration) mergeHeaders(call *Node, fr *frame) bool {
 //	function withHeaders(response: Response, headers: Headers) { ... } (once)
 //
 // Each header set before goes on the Response unless the helper's Response
-// has it (Response.json's Content-Type; in pages the helper's own write
-// replaced it); cookies add up. A helper's Response is one routemod wrote
+// has it (Response.json's Content-Type: in pages res.json replaced it);
+// cookies add up (forEach gives each Set-Cookie apart, the others once,
+// joined). A helper that sets headers itself is marked instead (see
+// mergeHeaders). A helper's Response is one routemod wrote
 // (Response.json, new Response), whose headers can be changed.
 func (m *migration) withHeaders(response string) string {
 	name := m.name("withHeaders", "withHeaders", "withRouteHeaders")
@@ -302,8 +304,7 @@ func (m *migration) withHeaders(response string) string {
 		lines := []string{
 			head,
 			ind + "headers.forEach((value, key) => {",
-			ind + ind + "if (key === \"set-cookie\") response.headers.append(key, value)" + semi,
-			ind + ind + "else if (!response.headers.has(key)) response.headers.set(key, value)" + semi,
+			ind + ind + "if (key === \"set-cookie\" || !response.headers.has(key)) response.headers.append(key, value)" + semi,
 			ind + "})" + semi,
 			ind + "return response" + semi,
 			"}",

@@ -17,9 +17,6 @@ type Node = codemod.Node
 // the params argument) and what the file must import.
 type migration struct {
 	f  *codemod.File
-	// wroteWithHeaders is set once the file has its withHeaders function
-	// (helperheaders.go).
-	wroteWithHeaders bool
 	ix *project.Index // the project's index: who imports what, where modules resolve
 	// scanned is this file as the index's scanner reads it (see module).
 	scanned *project.Module
@@ -148,6 +145,9 @@ type migration struct {
 	// chain is set when the default export is a next-connect router whose
 	// handlers are the frames the transforms rewrite (nextconnect.go).
 	chain *ncPlan
+	// wroteWithHeaders is set once the file has its withHeaders function
+	// (helperheaders.go).
+	wroteWithHeaders bool
 }
 
 func newMigration(f *codemod.File) *migration {
