@@ -3,6 +3,8 @@ package transforms
 import (
 	"slices"
 	"strings"
+
+	"github.com/routemod/routemod/codemod"
 )
 
 // Header-setting helpers set headers or cookies on res and leave the
@@ -316,4 +318,29 @@ func (m *migration) withHeaders(response string) string {
 		m.f.Insert(len(m.src), text)
 	}
 	return name + "(" + response + ", " + m.headersName() + ")"
+}
+
+// mayWriteSetCookie reports whether the function being rewritten may set
+// a Set-Cookie header on res: a header write whose name is Set-Cookie or
+// not a plain string, or a header-setting helper it hands res to.
+func (m *migration) mayWriteSetCookie() bool {
+	for _, u := range m.resUses() {
+		if m.setsHeadersThrough(u) {
+			return true
+		}
+		if !m.isStandaloneState(u) {
+			continue
+		}
+		switch l := u.links[0]; l.name {
+		case "setHeader", "appendHeader":
+			if k := l.args[0]; k.Kind != "string" || isSetCookie(m.text(k)) {
+				return true
+			}
+		case "writeHead":
+			if len(l.args) > 1 && strings.Contains(strings.ToLower(m.text(l.args[len(l.args)-1])), "cookie") || len(l.args) > 1 && codemod.Unparen(l.args[len(l.args)-1]).Kind != "object" {
+				return true
+			}
+		}
+	}
+	return false
 }

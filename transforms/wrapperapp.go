@@ -515,7 +515,8 @@ func (m *migration) readsSegment(w *wrapper) string {
 // headers on res before it: they go on the handler's Response, unless the
 // handler set the same header (in pages its setHeader replaced the
 // wrapper's). The Response is copied first: one from fetch or
-// Response.redirect has headers that cannot be changed.
+// Response.redirect has headers that cannot be changed. The wrapper's
+// cookies go on, each one, unless the handler set cookies of its own.
 //
 //	res.setHeader("Cache-Control", "s-maxage=60"); return handler(req, res)
 //	=> headers.set("Cache-Control", "s-maxage=60");
@@ -551,6 +552,14 @@ func (m *migration) handOnHeaders(stmt, call *Node, ctx string) {
 		f.Style.Indent + "if (!" + response + ".headers.has(key)) " + response + ".headers.set(key, value)" + semi,
 		"})" + semi,
 		"return " + response + semi,
+	}
+	if m.mayWriteSetCookie() {
+		// forEach gives each Set-Cookie apart: the first set would hide the others
+		//	=> const handlerCookies = response.headers.has("set-cookie");
+		//	   headers.forEach((value, key) => { if (key === "set-cookie" ? !handlerCookies : !response.headers.has(key)) response.headers.append(key, value) });
+		cookies := m.name("handlerCookies", "handlerCookies", "handledCookies")
+		lines = slices.Insert(lines, 2, "const "+cookies+" = "+response+".headers.has(\"set-cookie\")"+semi)
+		lines[4] = f.Style.Indent + "if (key === \"set-cookie\" ? !" + cookies + " : !" + response + ".headers.has(key)) " + response + ".headers.append(key, value)" + semi
 	}
 	f.Replace(stmt.Start, stmt.End, strings.Join(lines, eol+ind))
 	m.h.async = true

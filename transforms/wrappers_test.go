@@ -196,16 +196,17 @@ export const withAuth = <C>(h: (req: NextRequest, ctx: C) => Response | Promise<
 }
 
 // TestAppWrapperHeaders: headers a wrapper set before the handler go on
-// the handler's Response.
+// the handler's Response; its cookies too, each one, unless the handler
+// set cookies of its own (in pages its setHeader replaced the wrapper's).
 func TestAppWrapperHeaders(t *testing.T) {
-	src := []byte(`export function withCache(handler) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"a header", `export function withCache(handler) {
   return async (req, res) => {
     res.setHeader("Cache-Control", "s-maxage=60");
     return handler(req, res);
   };
 }
-`)
-	want := `export function withCache(handler) {
+`, `export function withCache(handler) {
   return async (req, ctx) => {
     const headers = new Headers();
     headers.set("Cache-Control", "s-maxage=60");
@@ -217,26 +218,51 @@ func TestAppWrapperHeaders(t *testing.T) {
     return response;
   };
 }
-`
-	p := codemod.NewParser()
-	defer p.Close()
-	root, err := p.Parse(src, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &wrapper{file: "lib/cache.js", name: "withCache", handler: noArg, methods: noArg}
-	w.read(src, root)
-	f := &codemod.File{Path: w.file, Src: src, Root: root, Style: codemod.DetectStyle(src), NextMajor: 16}
-	if why := appWrapper(f, project.FromMoves(nil), w, ""); why != "" {
-		t.Fatal(why)
-	}
-	sorted, _ := codemod.SortEdits(f.Edits())
-	out, err := codemod.ApplyEdits(src, sorted)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(out) != want {
-		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+`},
+		{"cookies", `export function withCache(handler) {
+  return async (req, res) => {
+    res.setHeader("Set-Cookie", ["a=1", "b=2"]);
+    return handler(req, res);
+  };
+}
+`, `export function withCache(handler) {
+  return async (req, ctx) => {
+    const headers = new Headers();
+    headers.delete("Set-Cookie"); headers.append("Set-Cookie", "a=1"); headers.append("Set-Cookie", "b=2");
+    const handled = await handler(req, ctx);
+    const response = new Response(handled.body, handled);
+    const handlerCookies = response.headers.has("set-cookie");
+    headers.forEach((value, key) => {
+      if (key === "set-cookie" ? !handlerCookies : !response.headers.has(key)) response.headers.append(key, value);
+    });
+    return response;
+  };
+}
+`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			p := codemod.NewParser()
+			defer p.Close()
+			root, err := p.Parse(src, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := &wrapper{file: "lib/cache.js", name: "withCache", handler: noArg, methods: noArg}
+			w.read(src, root)
+			f := &codemod.File{Path: w.file, Src: src, Root: root, Style: codemod.DetectStyle(src), NextMajor: 16}
+			if why := appWrapper(f, project.FromMoves(nil), w, ""); why != "" {
+				t.Fatal(why)
+			}
+			sorted, _ := codemod.SortEdits(f.Edits())
+			out, err := codemod.ApplyEdits(src, sorted)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(out) != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", out, tt.want)
+			}
+		})
 	}
 }
 
