@@ -108,6 +108,26 @@ func (m *migration) headerSetterFrame(h *handler, p *planned) (*frame, string) {
 		// (res) => res.setHeader(k, v) returned the response (setHeader chains)
 		return nil, "its arrow returns what it calls on the response"
 	}
+	why := ""
+	if h.req != "" {
+		references(m.src, h.fn, h.req, func(r *Node) {
+			if a := r.Parent; why == "" && a != nil && a.Kind == "arguments" && a.Parent != nil && a.Parent.Kind == "call_expression" && m.plannedCallee(a.Parent) == nil {
+				// fn(req, {}, resolve): a middleware would get a NextRequest where it read a Node request
+				why = "it hands the request to " + m.text(a.Parent.ChildByField("function")) + "(), which would get a NextRequest"
+			}
+		})
+	}
+	params := paramNames(m, h.fn)
+	h.fn.Walk(func(n *Node) bool {
+		if c := n.ChildByField("function"); why == "" && n.Kind == "call_expression" && c != nil && c.Kind == "identifier" && slices.Contains(params, m.text(c)) {
+			// runMiddleware(req, res, fn): fn(req, ...) is a middleware that read the pages request
+			why = "it calls " + m.text(c) + "(), a function it is given, which may read the pages request or response"
+		}
+		return why == ""
+	})
+	if why != "" {
+		return nil, why
+	}
 	h.headersParam = true
 	p.headers = true
 	fr := &frame{h: h, call: p.appName(), funcs: []*outFunc{{parts: []part{m.bodyPart(h.body)}, headersVar: true}}, ends: map[*Node]bool{}}
