@@ -259,8 +259,8 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 				return ok && k == key && o != nil && m.text(o) == m.text(mem)
 			}
 			if t := m.arrayNormalization(outer, sameRead); t != nil {
-				// Array.isArray(req.query.t) ? req.query.t : [req.query.t] => searchParams.getAll("t")
-				f.ReplaceNode(t, all)
+				// Array.isArray(req.query.t) ? req.query.t : [req.query.t] => searchParams.has("t") ? searchParams.getAll("t") : [undefined]
+				f.ReplaceNode(t, m.keyHasOr(key, all))
 				return
 			}
 			f.ReplaceNode(outer, all)
@@ -335,8 +335,8 @@ func (m *migration) queryDecls(pat *Node, kw string, stmt *Node) (out []string, 
 				f.Todo(stmt.Start, "%s is used as an array with the default %s: getAll(%q) gives [] when it is missing; choose the default by hand", local, def, key)
 				return nil, false
 			}
+			m.dropArrayNormalizations(local, key, def == "")
 			v, def = req+".nextUrl.searchParams.getAll("+strconv.Quote(key)+")", ""
-			m.dropArrayNormalizations(local)
 		}
 		if def != "" {
 			v += " ?? " + def
@@ -1108,18 +1108,36 @@ func declaredLocal(m *migration, n *Node) string {
 	return ""
 }
 
-// dropArrayNormalizations rewrites `Array.isArray(v) ? v : [v]` to `v` for
-// a local that now always holds an array (read with getAll).
-func (m *migration) dropArrayNormalizations(local string) {
+// dropArrayNormalizations rewrites `Array.isArray(v) ? v : [v]` for a
+// local that now always holds an array (read with getAll from ?key). Where
+// the key is missing pages gave v undefined, so the normalisation gave
+// [undefined] (one entry), unless a default (absent: [] only) filled it in:
+//
+//	const { t } = req.query; Array.isArray(t) ? t : [t] => searchParams.has("t") ? t : [undefined]
+//	const { t = [] } = req.query; Array.isArray(t) ? t : [t] => t
+func (m *migration) dropArrayNormalizations(local, key string, missingIsUndefined bool) {
 	same := func(n *Node) bool { return n.Kind == "identifier" && m.text(n) == local }
 	m.h.fn.Walk(func(n *Node) bool {
 		if same(n) && !m.isShadowed(n, local) {
 			if t := m.arrayNormalization(n, same); t != nil && !m.rewritten(t.Start) {
-				m.f.ReplaceNode(t, local)
+				if missingIsUndefined {
+					m.f.ReplaceNode(t, m.keyHasOr(key, local))
+				} else {
+					m.f.ReplaceNode(t, local)
+				}
 			}
 		}
 		return true
 	})
+}
+
+// keyHasOr is all when ?key is present and [undefined] when it is missing:
+// what `Array.isArray(x) ? x : [x]` gave in pages, where a missing key read
+// undefined and getAll now gives [].
+//
+//	getAll("t") => req.nextUrl.searchParams.has("t") ? req.nextUrl.searchParams.getAll("t") : [undefined]
+func (m *migration) keyHasOr(key, all string) string {
+	return m.h.req + ".nextUrl.searchParams.has(" + strconv.Quote(key) + ") ? " + all + " : [undefined]"
 }
 
 // edgeRuntime reports `export const config = { runtime: "edge" }` (or

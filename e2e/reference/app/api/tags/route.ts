@@ -7,7 +7,7 @@ const POSTS = [
 ];
 
 export async function GET(req: NextRequest) {
-  const tags = req.nextUrl.searchParams.getAll("tag");
+  const tags = req.nextUrl.searchParams.has("tag") ? req.nextUrl.searchParams.getAll("tag") : [undefined];
   const posts = POSTS.filter((p) => tags.every((t) => p.tags.includes(t)));
   return Response.json({ tags, count: posts.length, posts: posts.map((p) => p.title) }, { status: 200 });
 }

@@ -1,4 +1,4 @@
 export async function GET(req) {
-  const ids = req.nextUrl.searchParams.getAll("id");
+  const ids = req.nextUrl.searchParams.has("id") ? req.nextUrl.searchParams.getAll("id") : [undefined];
   return Response.json({ ids, first: ids[0], n: ids.length }, { status: 200 });
 }
