@@ -263,7 +263,20 @@ func (m *migration) rewriteQuery(mem, stmt *Node) {
 				f.ReplaceNode(t, m.keyHasOr(key, all))
 				return
 			}
-			f.ReplaceNode(outer, all)
+			switch {
+			case m.truthTest(outer):
+				// req.query.t ? ... => req.nextUrl.searchParams.getAll("t").join() !== "" ? ...
+				test := all + `.join() !== ""`
+				if _, p := outerParens(outer); p.Kind == "unary_expression" {
+					test = "(" + test + ")" // !req.query.t => !(getAll("t").join() !== "")
+				}
+				f.ReplaceNode(outer, test)
+			case m.concatArg(outer) && !m.guardedByTest(outer):
+				// [].concat(req.query.t) => [].concat(searchParams.has("t") ? searchParams.getAll("t") : [undefined as never])
+				f.ReplaceNode(outer, m.h.req+".nextUrl.searchParams.has("+strconv.Quote(key)+") ? "+all+" : ["+m.missingElement()+"]")
+			default:
+				f.ReplaceNode(outer, all)
+			}
 			return
 		}
 		f.ReplaceNode(outer, m.undefinedIfMissing(req+".nextUrl.searchParams.get("+strconv.Quote(key)+")", outer))
@@ -944,6 +957,23 @@ func (m *migration) presentValue(expr string) string {
 	return expr
 }
 
+// missingElement is the undefined a missing key gave [].concat(req.query.t)
+// in pages, typed as pages' code had it typed: in strict code that compiled,
+// the key was narrowed present before (the branch never runs) or the array
+// takes undefined; never fits both, where undefined[] would not fit a string[].
+//
+//	undefined => undefined as never                  (.ts)
+//	undefined => /** @type {never} */ (undefined)    (.js, req typed by JSDoc)
+func (m *migration) missingElement() string {
+	if m.f.TypeScript {
+		return "undefined as never"
+	}
+	if m.reqTypedByJSDoc() {
+		return "/** @type {never} */ (undefined)"
+	}
+	return "undefined"
+}
+
 // nullInsensitive reports whether null and undefined behave the same where
 // n is read: negated, tested, defaulted, or compared loosely with null.
 func nullInsensitive(m *migration, n *Node) bool {
@@ -1129,6 +1159,47 @@ func (m *migration) dropArrayNormalizations(local, key string, missingIsUndefine
 		}
 		return true
 	})
+}
+
+// truthTest reports whether the value of the query read n is only tested
+// for truth: the condition of a ?: or an if, or the operand of !. Pages'
+// value (undefined when missing, a string when once, an array when
+// repeated) is truthy exactly when getAll(key).join() is not "": [] and
+// [""] are falsy, two values or more always truthy.
+func (m *migration) truthTest(n *Node) bool {
+	n, p := outerParens(n)
+	if p == nil {
+		return false
+	}
+	switch p.Kind {
+	case "ternary_expression", "if_statement", "while_statement":
+		return n.Field == "condition"
+	case "unary_expression":
+		return m.text(p.ChildByField("operator")) == "!"
+	}
+	return false
+}
+
+// concatArg reports whether the query read n is itself the argument of
+// [].concat(...), where pages' undefined for a missing key gave [undefined].
+func (m *migration) concatArg(n *Node) bool {
+	n, p := outerParens(n)
+	return p != nil && p.Kind == "arguments" && p.Parent != nil && m.concatOntoArray(p.Parent)
+}
+
+// guardedByTest reports whether n sits in the consequence of a ?: whose
+// condition is the same read: req.query.t ? [].concat(req.query.t) : [],
+// where the key is never missing.
+func (m *migration) guardedByTest(n *Node) bool {
+	for c := n; c.Parent != nil; c = c.Parent {
+		p := c.Parent
+		if p.Kind == "ternary_expression" && c.Field == "consequence" {
+			if cond := codemod.Unparen(p.ChildByField("condition")); cond != nil && m.text(cond) == m.text(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keyHasOr is all when ?key is present and [undefined] when it is missing:
