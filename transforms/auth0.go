@@ -122,16 +122,7 @@ func (m *migration) auth0Route(mg *Migrator) bool {
 	semi := m.semi()
 	m.f.Replace(st.Start, st.End, "const "+name+" = "+m.text(call)+semi+m.f.Style.EOL+"export { "+name+" as GET, "+name+" as POST }"+semi)
 	m.markOtherExports()
-	for _, t := range Catalog {
-		switch t.Name {
-		case "config", "paths", "types":
-			if mg.selected[t.Name] {
-				m.f.SetTransform(t.Name)
-				t.run(m)
-			}
-		}
-	}
-	m.f.SetTransform("handler")
+	m.runFileTransforms(mg)
 	m.f.Note("Auth0's catch-all route: handleAuth(...) serves the route handler itself (GET, and POST for a form_post callback); @auth0/nextjs-auth0 3.x runs on Next.js 15 at most")
 	return true
 }

@@ -62,16 +62,7 @@ func (m *migration) nextAuthRoute(mg *Migrator) bool {
 	if !split {
 		m.markOtherExports()
 	}
-	for _, t := range Catalog {
-		switch t.Name {
-		case "config", "paths", "types":
-			if mg.selected[t.Name] {
-				m.f.SetTransform(t.Name)
-				t.run(m)
-			}
-		}
-	}
-	m.f.SetTransform("handler")
+	m.runFileTransforms(mg)
 	if split && (args[0].Kind != "identifier" || !m.splitNextAuth(sp, st, m.text(args[0]))) {
 		// The files importing its options were pointed at sp.module: the
 		// route must not move without it.
@@ -230,4 +221,21 @@ func (m *migration) nextAuthOptions() (local, spec, why string) {
 		dir = path.Dir(m.f.NewPath)
 	}
 	return name, project.RelSpec(dir, strings.TrimSuffix(file, path.Ext(file))), ""
+}
+
+// runFileTransforms runs the transforms that concern the file rather than a
+// handler (config, paths, types), the ones selected, on a route whose
+// handler a library row rewrote whole (NextAuth, tRPC, Auth0's handleAuth);
+// the rest of the file is then the handler transform's again.
+func (m *migration) runFileTransforms(mg *Migrator) {
+	for _, t := range Catalog {
+		switch t.Name {
+		case "config", "paths", "types":
+			if mg.selected[t.Name] {
+				m.f.SetTransform(t.Name)
+				t.run(m)
+			}
+		}
+	}
+	m.f.SetTransform("handler")
 }

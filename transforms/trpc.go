@@ -99,16 +99,7 @@ func (m *migration) trpcRoute(mg *Migrator) bool {
 		}
 	}
 	m.markOtherExports()
-	for _, t := range Catalog {
-		switch t.Name {
-		case "config", "paths", "types":
-			if mg.selected[t.Name] {
-				m.f.SetTransform(t.Name)
-				t.run(m)
-			}
-		}
-	}
-	m.f.SetTransform("handler")
+	m.runFileTransforms(mg)
 	m.f.Note("tRPC's Next.js API handler became fetchRequestHandler (@trpc/server/adapters/fetch) with endpoint %q, exported as GET and POST: the adapter reads the procedure path from the URL after the endpoint where the pages adapter read req.query.trpc", endpoint)
 	return true
 }
