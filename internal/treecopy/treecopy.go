@@ -13,33 +13,23 @@ import (
 // A symlink to a node_modules outside the project does not build (Turbopack
 // resolves next/package.json only inside the project root); hard links do.
 func Link(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	return walk(src, dst, func(p, target string) error {
+		if err := os.Link(p, target); err != nil {
+			return copyFileMode(p, target)
 		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case d.Type()&fs.ModeSymlink != 0:
-			link, err := os.Readlink(p)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(link, target)
-		default:
-			if err := os.Link(p, target); err != nil {
-				return copyFileMode(p, target)
-			}
-			return nil
-		}
+		return nil
 	})
 }
 
 // Copy copies the file, symlink or folder tree at src to dst, keeping file
 // modes and symlinks as links.
 func Copy(src, dst string) error {
+	return walk(src, dst, copyFileMode)
+}
+
+// walk recreates src's folders and symlinks at dst and hands each regular
+// file to file with its place there.
+func walk(src, dst string, file func(p, target string) error) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -59,7 +49,7 @@ func Copy(src, dst string) error {
 			}
 			return os.Symlink(link, target)
 		default:
-			return copyFileMode(p, target)
+			return file(p, target)
 		}
 	})
 }
